@@ -1,0 +1,129 @@
+"""Dataset: the canonical tables of one session on an Ibis backend, with their provenance.
+
+DuckDB in memory is the default backend; any Ibis backend that can `create_table` from a pandas
+frame works, so the KPI code (written against `Dataset.table(kind)`) runs unchanged elsewhere.
+
+Surveys and reviews that carry a ticket id inherit the ticket's segments (channel, team, agent,
+priority, country, product, organisation and kept columns) where they have none of their own:
+`Dataset.table` returns that enriched view, so KPI code never joins by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import ibis
+import pandas as pd
+from ibis.backends import BaseBackend
+
+from dashboard.schema import COLUMNS, TableKind, conform
+
+
+@dataclass(frozen=True, slots=True)
+class Dataset:
+    """Canonical tables on one Ibis connection, plus labels and what each file contributed.
+
+    Attributes:
+        con: the Ibis backend holding the tables (per session; never shared between users).
+        tables: enriched Ibis tables by kind, only for kinds that were loaded.
+        labels: per kind, display label for every segment column (original header for kept
+            columns, a readable name for canonical ones).
+        reports: one load report per file (row accounting, mapping), in load order.
+        is_sample: True when the data is the bundled sample.
+    """
+
+    con: BaseBackend
+    tables: Mapping[TableKind, ibis.Table]
+    labels: Mapping[TableKind, Mapping[str, str]] = field(default_factory=dict)
+    reports: tuple[Any, ...] = ()
+    is_sample: bool = False
+
+    def has(self, kind: TableKind) -> bool:
+        """Whether a table of this kind was loaded (it may still hold zero rows)."""
+        return kind in self.tables
+
+    def table(self, kind: TableKind) -> ibis.Table:
+        """The enriched Ibis table of `kind` (KeyError when that kind was not loaded)."""
+        return self.tables[kind]
+
+    def columns(self, kind: TableKind) -> tuple[str, ...]:
+        """Column names of the loaded table of `kind` (empty when not loaded)."""
+        return tuple(self.tables[kind].columns) if kind in self.tables else ()
+
+    def segment_columns(self, kind: TableKind) -> dict[str, str]:
+        """Segment column -> display label, for the columns the table of `kind` really has."""
+        present = set(self.columns(kind))
+        return {c: label for c, label in self.labels.get(kind, {}).items() if c in present}
+
+
+def default_label(name: str) -> str:
+    """A readable label for a canonical column name ("first_response_minutes" -> "First ...")."""
+    return name.replace("_", " ").capitalize()
+
+
+def build_dataset(
+    frames: Mapping[TableKind, pd.DataFrame],
+    *,
+    kept_labels: Mapping[TableKind, Mapping[str, str]] | None = None,
+    reports: tuple[Any, ...] = (),
+    is_sample: bool = False,
+    con: BaseBackend | None = None,
+) -> Dataset:
+    """Put canonical frames on an Ibis backend (a new in-memory DuckDB by default).
+
+    Args:
+        frames: canonical frames by kind (already parsed; `schema.conform` is applied here).
+        kept_labels: per kind, kept (non-canonical) column -> original header.
+        reports: the per-file load reports to carry along.
+        is_sample: whether this is the bundled sample data.
+        con: an Ibis backend to use instead of a fresh in-memory DuckDB.
+    """
+    con = con if con is not None else ibis.duckdb.connect()
+    kept_labels = kept_labels or {}
+    base: dict[TableKind, ibis.Table] = {}
+    labels: dict[TableKind, dict[str, str]] = {}
+    for kind, frame in frames.items():
+        conformed = conform(kind, frame)
+        base[kind] = con.create_table(kind.value, conformed, overwrite=True)
+        seg = {c.name: default_label(c.name) for c in COLUMNS[kind] if c.is_segment}
+        seg.update(kept_labels.get(kind, {}))
+        labels[kind] = seg
+    tables = dict(base)
+    if TableKind.TICKETS in base:
+        for kind in (TableKind.SURVEYS, TableKind.REVIEWS):
+            if kind in base:
+                tables[kind], labels[kind] = _inherit_ticket_segments(
+                    base[kind], base[TableKind.TICKETS], labels[kind], labels[TableKind.TICKETS]
+                )
+    return Dataset(con=con, tables=tables, labels=labels, reports=reports, is_sample=is_sample)
+
+
+def _inherit_ticket_segments(
+    child: ibis.Table,
+    tickets: ibis.Table,
+    child_labels: dict[str, str],
+    ticket_labels: dict[str, str],
+) -> tuple[ibis.Table, dict[str, str]]:
+    """Left-join a survey/review table to its tickets' segments; the child's own values win."""
+    seg_cols = [c for c in ticket_labels if c in tickets.columns]
+    right = tickets.select(
+        _t_ticket_id=tickets.ticket_id,
+        **{f"_t_{c}": tickets[c] for c in seg_cols},
+        _t_created_at=tickets.created_at,
+        _t_resolved_at=tickets.resolved_at,
+        _t_sla_met=tickets.sla_met,
+    ).distinct(on="_t_ticket_id", keep="first")
+    joined = child.left_join(right, child.ticket_id == right._t_ticket_id)
+    out: dict[str, Any] = {}
+    for c in child.columns:
+        out[c] = joined[c]
+    for c in seg_cols:
+        out[c] = joined[c].coalesce(joined[f"_t_{c}"]) if c in child.columns else joined[f"_t_{c}"]
+    out["ticket_created_at"] = joined._t_created_at
+    out["ticket_resolved_at"] = joined._t_resolved_at
+    out["ticket_sla_met"] = joined._t_sla_met
+    labels = dict(ticket_labels)
+    labels.update(child_labels)
+    return joined.select(**out), labels
