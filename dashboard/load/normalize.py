@@ -1,0 +1,312 @@
+"""Apply a table mapping to a raw table: parsed canonical columns, exclusions and warnings.
+
+Each excluded row is counted once, under the first reason that applies, in this order: missing
+or unreadable main date, missing id, duplicate id (the first occurrence is kept), survey preview
+or unfinished response, no rating, unreadable rating. Values that cannot be read in other
+columns are left empty and reported as warnings; the row stays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from dashboard.errors import Issue, IssueCode, MissingColumnsError
+from dashboard.ingest import RawTable
+from dashboard.load.columns import ParsedColumn, parse_column
+from dashboard.schema import COLUMNS, KEY_COLUMN, MAIN_DATE, TableKind
+from dashboard.sources.model import ColumnSpec, ParseAs, TableMapping
+
+EXAMPLES_PER_KIND = 20  # examples kept per (code, column); counts stay exact
+MAX_KEPT_VALUES = 200  # a kept column with more distinct values is not a segment
+_REQUIRED: dict[TableKind, tuple[str, ...]] = {
+    TableKind.TICKETS: ("created_at",),
+    TableKind.SURVEYS: ("responded_at", "score"),
+    TableKind.REVIEWS: ("reviewed_at", "score"),
+    TableKind.ACCOUNTS: ("customer_id",),
+}
+
+
+@dataclass
+class Normalized:
+    """A canonical frame (used rows only) with its exact accounting and issue examples."""
+
+    frame: pd.DataFrame
+    used: np.ndarray  # bool per raw row: kept in the table
+    excluded: Counter[str] = field(default_factory=Counter)
+    warnings: Counter[str] = field(default_factory=Counter)
+    issues: list[Issue] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    kept: dict[str, str] = field(default_factory=dict)
+
+
+def require_columns(mapping: TableMapping, file: str) -> None:
+    """Raise MissingColumnsError when the mapping lacks a column its table kind needs."""
+    mapped = {c.canonical for c in mapping.columns} | set(mapping.constants)
+    missing = [c for c in _REQUIRED[mapping.kind] if c not in mapped]
+    if missing:
+        names = ", ".join(f"'{m}'" for m in missing)
+        raise MissingColumnsError(
+            f"{file}: found no column for {names} in this {mapping.kind} file.",
+            hint="Choose the column on the Data page, or on the command line add "
+            f"--map {missing[0]}=<header as written in the file>.",
+        )
+
+
+def normalize(raw: RawTable, mapping: TableMapping, *, rows: np.ndarray | None = None) -> Normalized:
+    """Map, parse and filter `raw` into the canonical table `mapping.kind`.
+
+    Args:
+        raw: the table as read, all text.
+        mapping: which header feeds which canonical column, and how to parse it.
+        rows: optional bool mask of raw rows to consider (derived tables, e.g. the ratings in
+            a ticket export, only look at the rows the ticket table kept). Rows outside the
+            mask are neither used nor counted.
+    """
+    file = raw.report.file
+    require_columns(mapping, file)
+    mask = np.ones(len(raw.frame), dtype=bool) if rows is None else rows.copy()
+    out = Normalized(frame=pd.DataFrame(index=raw.frame.index), used=mask)
+    parsed: dict[str, ParsedColumn] = {}
+    for spec in mapping.columns:
+        col = parse_column(raw.frame[spec.header], spec)
+        parsed[spec.canonical] = col
+        if col.note:
+            out.notes.append(f"'{spec.header}': {col.note}")
+    columns = _assemble(raw, mapping, parsed)
+    _exclude(raw, mapping, parsed, columns, out)
+    _warn(raw, mapping, parsed, out)
+    kept = _kept_columns(raw, mapping, out.used)
+    out.kept = {slug: header for slug, (header, _) in kept.items()}
+    frame = pd.DataFrame(columns, index=raw.frame.index)
+    for slug, (_, series) in kept.items():
+        frame[slug] = series
+    out.frame = frame[out.used].reset_index(drop=True)
+    return out
+
+
+def _assemble(
+    raw: RawTable, mapping: TableMapping, parsed: dict[str, ParsedColumn]
+) -> dict[str, pd.Series]:
+    """Canonical columns from parsed values, rating extras and the mapping's constants."""
+    columns: dict[str, pd.Series] = {name: col.values for name, col in parsed.items()}
+    for col in parsed.values():
+        for name, series in (col.extra or {}).items():
+            if not name.startswith("_") and name not in columns:
+                columns[name] = series
+    index = raw.frame.index
+    for name, value in mapping.constants.items():
+        if name in {c.name for c in COLUMNS[mapping.kind]}:
+            columns[name] = pd.Series([value] * len(index), index=index, dtype="string")
+    if mapping.kind == TableKind.REVIEWS and "score" in columns:
+        columns["score"] = _review_scale(columns["score"], parsed["score"])
+    id_col = {TableKind.SURVEYS: "response_id", TableKind.REVIEWS: "review_id"}.get(mapping.kind)
+    if mapping.kind == TableKind.TICKETS and "ticket_id" not in columns:
+        id_col = "ticket_id"
+    if id_col and id_col not in columns:
+        columns[id_col] = pd.Series(
+            [f"{raw.report.file}:{line}" for line in raw.lines], index=index, dtype="string"
+        )
+    return columns
+
+
+def _review_scale(score: pd.Series, col: ParsedColumn) -> pd.Series:
+    """QA scores onto 0-100: fractions x100; 1-5 and 1-10 scales rescaled; percents as is."""
+    top = score.max(skipna=True)
+    if pd.isna(top) or top > 10:
+        return score
+    if top <= 1:
+        return score * 100
+    if top <= 5:
+        return (score - 1) / 4 * 100
+    return score * 10
+
+
+def _exclude(
+    raw: RawTable,
+    mapping: TableMapping,
+    parsed: dict[str, ParsedColumn],
+    columns: dict[str, pd.Series],
+    out: Normalized,
+) -> None:
+    """Mark excluded rows (one reason each, first that applies) and count them."""
+    kind = mapping.kind
+    checks: list[tuple[IssueCode, str | None, np.ndarray]] = []
+    main = MAIN_DATE[kind]
+    if main in parsed:
+        empty = raw.frame[_header(mapping, main)].isna().to_numpy()
+        checks.append((IssueCode.MISSING_DATE, main, empty))
+        checks.append((IssueCode.UNPARSEABLE_DATE, main, parsed[main].failed))
+    key = KEY_COLUMN[kind]
+    if key and key in parsed:
+        ids = columns[key]
+        checks.append((IssueCode.MISSING_ID, key, ids.isna().to_numpy()))
+    checks.extend(_survey_checks(raw, mapping, parsed))
+    for code, canonical, bad in checks:
+        hit = out.used & bad
+        if hit.any():
+            _record(raw, mapping, out, code, canonical, hit, exclusion=True)
+            out.used &= ~hit
+    if key and key in parsed:
+        ids = columns[key].astype("string")
+        # only duplicates among rows still in use count; the first occurrence stays
+        dup = out.used & ids.where(out.used).duplicated(keep="first").to_numpy()
+        dup &= ~ids.isna().to_numpy()
+        if dup.any():
+            _record(raw, mapping, out, IssueCode.DUPLICATE_ID, key, dup, exclusion=True)
+            out.used &= ~dup
+
+
+def _survey_checks(
+    raw: RawTable, mapping: TableMapping, parsed: dict[str, ParsedColumn]
+) -> list[tuple[IssueCode, str | None, np.ndarray]]:
+    """Preview/unfinished responses and missing or unreadable ratings."""
+    checks: list[tuple[IssueCode, str | None, np.ndarray]] = []
+    preview = _preview_mask(raw, mapping)
+    if preview is not None:
+        checks.append((IssueCode.SURVEY_PREVIEW, None, preview))
+    if mapping.kind in (TableKind.SURVEYS, TableKind.REVIEWS) and "score" in parsed:
+        col = parsed["score"]
+        unanswered = col.values.isna().to_numpy() & ~col.failed
+        if col.extra and "_unanswered" in col.extra:
+            unanswered |= col.extra["_unanswered"].to_numpy(dtype=bool)
+        checks.append((IssueCode.NO_RATING, "score", unanswered))
+        checks.append((IssueCode.INVALID_RATING, "score", col.failed))
+    return checks
+
+
+_PREVIEW_WORDS = re.compile(r"preview|test|spam|imported", re.IGNORECASE)
+_FALSE_WORDS = {"false", "0", "no", "nei", "nej", "nie", "falsch"}
+
+
+def _preview_mask(raw: RawTable, mapping: TableMapping) -> np.ndarray | None:
+    """Rows the survey tool marks as previews/tests or as not finished."""
+    masks = []
+    status = getattr(mapping, "preview_column", None)
+    if status and status in raw.frame.columns:
+        text = raw.frame[status].fillna("")
+        masks.append(text.str.contains(_PREVIEW_WORDS).to_numpy(dtype=bool))
+    finished = getattr(mapping, "finished_column", None)
+    if finished and finished in raw.frame.columns:
+        text = raw.frame[finished].fillna("").str.strip().str.casefold()
+        masks.append(text.isin(_FALSE_WORDS).to_numpy(dtype=bool))
+    if not masks:
+        return None
+    return np.logical_or.reduce(masks)
+
+
+def _warn(
+    raw: RawTable, mapping: TableMapping, parsed: dict[str, ParsedColumn], out: Normalized
+) -> None:
+    """Unreadable values in kept rows (other than the main date and the score) are blanked."""
+    skip = {MAIN_DATE[mapping.kind], "score"}
+    for canonical, col in parsed.items():
+        if canonical in skip:
+            continue
+        bad = out.used & col.failed
+        if bad.any():
+            col.values[bad] = pd.NA
+            _record(raw, mapping, out, IssueCode.INVALID_VALUE, canonical, bad, exclusion=False)
+        if col.negative is not None:
+            neg = out.used & col.negative
+            if neg.any():
+                _record(
+                    raw, mapping, out, IssueCode.NEGATIVE_DURATION, canonical, neg, exclusion=False
+                )
+
+
+def _header(mapping: TableMapping, canonical: str) -> str:
+    for spec in mapping.columns:
+        if spec.canonical == canonical:
+            return spec.header
+    raise KeyError(canonical)
+
+
+def _record(
+    raw: RawTable,
+    mapping: TableMapping,
+    out: Normalized,
+    code: IssueCode,
+    canonical: str | None,
+    hit: np.ndarray,
+    *,
+    exclusion: bool,
+) -> None:
+    """Count rows under `code` and keep the first few as Issue examples."""
+    count = int(hit.sum())
+    (out.excluded if exclusion else out.warnings)[str(code)] += count
+    header = _header(mapping, canonical) if canonical and _has(mapping, canonical) else None
+    idx = np.flatnonzero(hit)[:EXAMPLES_PER_KIND]
+    for i in idx:
+        value = None if header is None else raw.frame[header].iloc[i]
+        value = None if pd.isna(value) else str(value)[:80]
+        line = int(raw.lines[i])
+        out.issues.append(
+            Issue(
+                file=raw.report.file,
+                code=code,
+                message=_message(raw.report.file, line, header, value, code),
+                line=line,
+                column=header,
+                value=value,
+            )
+        )
+
+
+def _has(mapping: TableMapping, canonical: str) -> bool:
+    return any(s.canonical == canonical for s in mapping.columns)
+
+
+_WHAT: dict[IssueCode, str] = {
+    IssueCode.MISSING_DATE: "is empty, so the row cannot be placed in a period; it was left out",
+    IssueCode.UNPARSEABLE_DATE: "is not a date we can read; the row was left out",
+    IssueCode.MISSING_ID: "is empty; the row was left out",
+    IssueCode.DUPLICATE_ID: "repeats an id seen earlier in the file; the first one was kept",
+    IssueCode.SURVEY_PREVIEW: "is a survey preview, test or unfinished response; it was left out",
+    IssueCode.NO_RATING: "has no rating (offered but not answered); it was left out",
+    IssueCode.INVALID_RATING: "is not a rating on any scale we know; the row was left out",
+    IssueCode.INVALID_VALUE: "could not be read and was left empty",
+    IssueCode.NEGATIVE_DURATION: "is a negative duration and was left empty",
+}
+
+
+def _message(file: str, line: int, header: str | None, value: str | None, code: IssueCode) -> str:
+    where = f"{file}, line {line}"
+    if header is None:
+        return f"{where} {_WHAT[code]}."
+    shown = "(empty)" if value is None else f"'{value}'"
+    return f"{where}, column '{header}': {shown} {_WHAT[code]}."
+
+
+def _kept_columns(
+    raw: RawTable, mapping: TableMapping, used: np.ndarray
+) -> dict[str, tuple[str, pd.Series]]:
+    """Other low-cardinality text columns, kept as segments under a snake_case name."""
+    canonical = {c.name for c in COLUMNS[mapping.kind]}
+    mapped = {s.header for s in mapping.columns}
+    kept: dict[str, tuple[str, pd.Series]] = {}
+    for header in mapping.keep:
+        if header in mapped or header not in raw.frame.columns:
+            continue
+        series = raw.frame[header]
+        distinct = series[used].nunique(dropna=True)
+        if distinct == 0 or distinct > MAX_KEPT_VALUES:
+            continue
+        slug = _slug(header)
+        while slug in canonical or slug in kept:
+            slug += "_2"
+        kept[slug] = (header, series.astype("string"))
+    return kept
+
+
+def _slug(header: str) -> str:
+    """A snake_case column name for a header ("Product [list]" -> "product_list")."""
+    text = re.sub(r"\W+", "_", header.casefold(), flags=re.UNICODE).strip("_")
+    return text or "column"
+
+
+__all__ = ["ColumnSpec", "Normalized", "ParseAs", "normalize", "require_columns"]

@@ -1,0 +1,176 @@
+"""Files in, one canonical Dataset out: read, recognise, map, parse, account, store.
+
+`inspect_files` stops before the store (for `python -m dashboard inspect` and the Data page);
+`load_files` goes all the way to a `Dataset`. Files of the same table kind are stacked; ids are
+checked for duplicates within each file, not across files (two brands may reuse numbers).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from dashboard.config import Settings
+from dashboard.errors import Issue, MissingColumnsError, ServicegapError
+from dashboard.ingest import RawTable, read_file
+from dashboard.load.normalize import Normalized, normalize
+from dashboard.load.report import LoadReport
+from dashboard.schema import TableKind
+from dashboard.sources import apply_overrides, detect
+from dashboard.sources.model import Detection, TableMapping
+from dashboard.store import Dataset, build_dataset
+
+SAMPLE_ROWS = 200  # rows shown to `detect` to break ties between similar profiles
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """One uploaded file: its name as the user knows it, and its bytes."""
+
+    name: str
+    data: bytes
+
+
+@dataclass
+class Loaded:
+    """Everything read from a set of files, before it goes on a backend."""
+
+    frames: dict[TableKind, list[pd.DataFrame]] = field(default_factory=dict)
+    kept: dict[TableKind, dict[str, str]] = field(default_factory=dict)
+    reports: list[LoadReport] = field(default_factory=list)
+    detections: list[Detection] = field(default_factory=list)
+    errors: list[ServicegapError] = field(default_factory=list)
+    error_files: list[str] = field(default_factory=list)
+
+    @property
+    def kinds(self) -> tuple[TableKind, ...]:
+        """Table kinds that received at least one file."""
+        return tuple(self.frames)
+
+
+Progress = Callable[[int, int, str], None]
+
+
+def inspect_files(
+    files: Sequence[SourceFile],
+    settings: Settings | None = None,
+    *,
+    overrides: Mapping[str, str] | None = None,
+    sheet: str | None = None,
+    progress: Progress | None = None,
+) -> Loaded:
+    """Read and map every file; a file that fails is recorded in `errors`, the rest go on."""
+    settings = settings or Settings()
+    loaded = Loaded()
+    for i, f in enumerate(files):
+        if progress:
+            progress(i, len(files), f.name)
+        try:
+            tables = read_file(f.data, f.name, sheet=sheet, max_bytes=settings.max_upload_mb * 2**20)
+            for raw in tables:
+                _load_table(raw, overrides or {}, loaded)
+        except ServicegapError as err:
+            loaded.errors.append(err)
+            loaded.error_files.append(f.name)
+    if progress:
+        progress(len(files), len(files), "")
+    return loaded
+
+
+def load_files(
+    files: Sequence[SourceFile],
+    settings: Settings | None = None,
+    *,
+    overrides: Mapping[str, str] | None = None,
+    is_sample: bool = False,
+    progress: Progress | None = None,
+) -> tuple[Dataset, Loaded]:
+    """Read, map and store `files`; return the Dataset and what was read (reports, errors)."""
+    loaded = inspect_files(files, settings, overrides=overrides, progress=progress)
+    frames = {kind: _stack(parts) for kind, parts in loaded.frames.items()}
+    dataset = build_dataset(
+        frames, kept_labels=loaded.kept, reports=tuple(loaded.reports), is_sample=is_sample
+    )
+    return dataset, loaded
+
+
+def _stack(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    if len(parts) == 1:
+        return parts[0]
+    return pd.concat(parts, ignore_index=True, sort=False)
+
+
+def _load_table(raw: RawTable, overrides: Mapping[str, str], loaded: Loaded) -> None:
+    """Detect, map and normalise one raw table; add its frames and report to `loaded`."""
+    columns = list(raw.frame.columns)
+    detection = detect(
+        columns, raw.header_extra, raw.frame.head(SAMPLE_ROWS), file_name=raw.report.file
+    )
+    if overrides:
+        detection = apply_overrides(detection, overrides, columns)
+    loaded.detections.append(detection)
+    if not detection.mappings:
+        shown = ", ".join(f"'{c}'" for c in columns[:12])
+        raise MissingColumnsError(
+            f"{raw.report.file}: none of its columns ({shown}) look like tickets, survey "
+            "answers, QA reviews or accounts.",
+            hint="Check that this is an export from your helpdesk or survey tool, or map the "
+            "columns by hand (--map created_at=<header>).",
+        )
+    primary, *derived = detection.mappings
+    main = normalize(raw, primary)
+    _add(loaded, primary.kind, main)
+    derived_counts: dict[str, int] = {}
+    for mapping in derived:
+        part = normalize(raw, mapping, rows=main.used.copy())
+        _add(loaded, mapping.kind, part)
+        derived_counts[str(mapping.kind)] = len(part.frame)
+    loaded.reports.append(_report(raw, detection, primary, main, derived_counts))
+
+
+def _add(loaded: Loaded, kind: TableKind, part: Normalized) -> None:
+    loaded.frames.setdefault(kind, []).append(part.frame)
+    loaded.kept.setdefault(kind, {}).update(part.kept)
+
+
+def _report(
+    raw: RawTable,
+    detection: Detection,
+    mapping: TableMapping,
+    main: Normalized,
+    derived: dict[str, int],
+) -> LoadReport:
+    """The file's accounting: read-stage exclusions plus mapping-stage ones."""
+    read = raw.report
+    excluded: dict[str, int] = {}
+    read_issues: list[Issue] = []
+    for issue in read.issues:
+        if issue.is_exclusion:
+            excluded[str(issue.code)] = excluded.get(str(issue.code), 0) + 1
+        read_issues.append(issue)
+    for code, count in main.excluded.items():
+        excluded[code] = excluded.get(code, 0) + count
+    return LoadReport(
+        file=read.file,
+        source=detection.source,
+        source_label=detection.source_label,
+        kind=mapping.kind,
+        encoding=read.encoding,
+        delimiter=read.delimiter,
+        header_rows=read.header_rows,
+        sheet=read.sheet,
+        rows_read=read.rows_read,
+        rows_used=int(np.count_nonzero(main.used)),
+        excluded_by_reason=excluded,
+        warnings_by_reason=dict(main.warnings),
+        mapping={s.canonical: s.header for s in mapping.columns},
+        kept=dict(main.kept),
+        notes=tuple(detection.notes) + tuple(main.notes),
+        issues=tuple(read_issues[:200]) + tuple(main.issues),
+        confidence=detection.confidence,
+        derived=derived,
+        sheets=read.sheets,
+    )
