@@ -57,7 +57,9 @@ def describe(report: LoadReport) -> str:
         lines.append(f"  also       {count} {kind} rows")
     lines.append("  mapping")
     lines += [f"    {canonical:<32} <- {header}" for canonical, header in report.mapping.items()]
-    lines += [f"    {slug:<32} <- {header} (kept as segment)" for slug, header in report.kept.items()]
+    lines += [
+        f"    {slug:<32} <- {header} (kept as segment)" for slug, header in report.kept.items()
+    ]
     lines += [f"  note        {note}" for note in report.notes]
     lines += [f"  example     {issue.message}" for issue in report.issues[:5]]
     return "\n".join(lines) + "\n"

@@ -71,7 +71,9 @@ def _durations(values: pd.Series, spec: ColumnSpec) -> ParsedColumn:
 
 def _ratings(values: pd.Series, spec: ColumnSpec) -> ParsedColumn:
     res = parse.parse_ratings(
-        values, survey_type=spec.survey_type or "auto", scale=spec.scale  # type: ignore[arg-type]
+        values,
+        survey_type=spec.survey_type or "auto",
+        scale=spec.scale,  # type: ignore[arg-type]
     )
     n = len(values)
 

@@ -57,7 +57,9 @@ def require_columns(mapping: TableMapping, file: str) -> None:
         )
 
 
-def normalize(raw: RawTable, mapping: TableMapping, *, rows: np.ndarray | None = None) -> Normalized:
+def normalize(
+    raw: RawTable, mapping: TableMapping, *, rows: np.ndarray | None = None
+) -> Normalized:
     """Map, parse and filter `raw` into the canonical table `mapping.kind`.
 
     Args:

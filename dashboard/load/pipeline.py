@@ -69,7 +69,9 @@ def inspect_files(
         if progress:
             progress(i, len(files), f.name)
         try:
-            tables = read_file(f.data, f.name, sheet=sheet, max_bytes=settings.max_upload_mb * 2**20)
+            tables = read_file(
+                f.data, f.name, sheet=sheet, max_bytes=settings.max_upload_mb * 2**20
+            )
             for raw in tables:
                 _load_table(raw, overrides or {}, loaded)
         except ServicegapError as err:
@@ -90,11 +92,15 @@ def load_files(
 ) -> tuple[Dataset, Loaded]:
     """Read, map and store `files`; return the Dataset and what was read (reports, errors)."""
     loaded = inspect_files(files, settings, overrides=overrides, progress=progress)
+    return to_dataset(loaded, is_sample=is_sample), loaded
+
+
+def to_dataset(loaded: Loaded, *, is_sample: bool = False) -> Dataset:
+    """Put what was read on a fresh in-memory backend (cheap: no parsing happens here)."""
     frames = {kind: _stack(parts) for kind, parts in loaded.frames.items()}
-    dataset = build_dataset(
+    return build_dataset(
         frames, kept_labels=loaded.kept, reports=tuple(loaded.reports), is_sample=is_sample
     )
-    return dataset, loaded
 
 
 def _stack(parts: list[pd.DataFrame]) -> pd.DataFrame:

@@ -1,0 +1,91 @@
+"""Session state: the one place that names session keys and holds this session's data.
+
+Uploaded data lives only in `st.session_state` (per browser session): never in a global cache.
+The sample data is not user data, so its parsed frames are shared (`st.cache_resource`) and each
+session builds its own small DuckDB dataset from them.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.config import Settings
+from dashboard.load import Loaded, inspect_files, to_dataset
+from dashboard.samples import sample_files
+from dashboard.store import Dataset
+
+DATASET = "sg_dataset"  # Dataset of this session
+LOADED = "sg_loaded"  # Loaded (reports, detections, errors) behind the dataset
+SETTINGS = "sg_settings"  # Settings of this session
+UPLOAD_SIGNATURE = "sg_upload_signature"  # names+sizes of the files behind the dataset
+CLEARED = "sg_cleared"  # True once the user removed the sample data on purpose
+
+
+@st.cache_resource(show_spinner="Loading the sample data...")
+def _sample_loaded() -> Loaded:
+    """The sample exports read and mapped once per server process (no user data here)."""
+    return inspect_files(sample_files())
+
+
+def settings() -> Settings:
+    """This session's settings (defaults until the user changes them)."""
+    if SETTINGS not in st.session_state:
+        st.session_state[SETTINGS] = Settings()
+    return st.session_state[SETTINGS]
+
+
+def set_settings(value: Settings) -> None:
+    """Replace this session's settings."""
+    st.session_state[SETTINGS] = value
+
+
+def dataset() -> Dataset | None:
+    """This session's dataset; the sample data on first use unless the user cleared it."""
+    if DATASET not in st.session_state and not st.session_state.get(CLEARED):
+        use_sample()
+    return st.session_state.get(DATASET)
+
+
+def loaded() -> Loaded | None:
+    """What was read to make this session's dataset (reports, errors)."""
+    dataset()
+    return st.session_state.get(LOADED)
+
+
+def use_sample() -> None:
+    """Switch this session to the bundled sample data."""
+    sample = _sample_loaded()
+    st.session_state[DATASET] = to_dataset(sample, is_sample=True)
+    st.session_state[LOADED] = sample
+    st.session_state[UPLOAD_SIGNATURE] = None
+    st.session_state[CLEARED] = False
+
+
+def set_uploaded(data: Dataset, read: Loaded, signature: tuple) -> None:
+    """Make uploaded data this session's dataset."""
+    st.session_state[DATASET] = data
+    st.session_state[LOADED] = read
+    st.session_state[UPLOAD_SIGNATURE] = signature
+    st.session_state[CLEARED] = False
+
+
+def upload_signature() -> tuple | None:
+    """Names and sizes of the uploaded files behind the current dataset (None: sample)."""
+    return st.session_state.get(UPLOAD_SIGNATURE)
+
+
+def clear() -> None:
+    """Forget this session's data (the next page shows the empty state)."""
+    for key in (DATASET, LOADED, UPLOAD_SIGNATURE):
+        st.session_state.pop(key, None)
+    st.session_state[CLEARED] = True
+
+
+def require_dataset() -> Dataset:
+    """The dataset, or a polite note with a link to the Data page and a stop."""
+    data = dataset()
+    if data is None:
+        st.info("No data loaded yet. Upload your exports or use the sample data.")
+        st.page_link("pages/data.py", label="Go to the Data page", icon=":material/upload:")
+        st.stop()
+    return data
