@@ -1,0 +1,186 @@
+"""Map a file no profile knows by header synonyms (`synonyms.SYNONYMS`), and pick its kind.
+
+Each header is matched against every canonical column of every table kind: an exact synonym
+scores 2, a synonym contained as whole words ("Created at (UTC)" contains "created at") 1.
+Within a kind, pairs are assigned greedily, strongest and longest synonym first, so each header
+and each canonical column is used once. Each kind then sums the evidence of its matched
+columns (`synonyms.KIND_EVIDENCE`; a synonym no other kind uses adds 1.5), and the best kind
+wins when its evidence reaches `MIN_EVIDENCE`. A ticket file with a rating column also yields a
+SURVEYS mapping.
+
+Confidence is 0.4 + 0.05 per mapped column, at most 0.8, less 0.1 when any match was only by
+containment: always below a profile match, so the UI asks the user to confirm.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from dashboard.schema import COLUMNS, MAIN_DATE, TableKind
+from dashboard.sources.model import ColumnSpec, Detection, TableMapping
+from dashboard.sources.specs import duration_canonical, make_spec
+from dashboard.sources.synonyms import KIND_EVIDENCE, SYNONYMS, normalise
+from dashboard.sources.vocabulary import has_word, is_segment_header
+
+MIN_EVIDENCE = 2.0
+EXCLUSIVE_BONUS = 1.5
+MAX_KEEP_SHARE = 0.5  # a kept column may have at most this share of distinct values (sample)
+# Canonical columns a profile mapping may pick up from exact synonyms of its unmapped headers.
+SUPPLEMENT = ("country", "organization", "product", "channel", "team", "agent", "priority")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One header matched to one canonical column."""
+
+    header: str
+    canonical: str
+    exact: bool
+    synonym: str
+
+
+def _exclusive() -> dict[TableKind, set[str]]:
+    """Per kind, the synonyms no other kind lists."""
+    out = {}
+    for kind, table in SYNONYMS.items():
+        others = {w for k, t in SYNONYMS.items() if k != kind for ws in t.values() for w in ws}
+        out[kind] = {w for ws in table.values() for w in ws} - others
+    return out
+
+
+EXCLUSIVE = _exclusive()
+
+
+def match_kind(kind: TableKind, headers: Sequence[str], exact_only: bool = False) -> list[Match]:
+    """Greedy one-to-one header -> canonical matches for one table kind."""
+    candidates: list[tuple[int, int, int, Match]] = []
+    for pos, header in enumerate(headers):
+        name = normalise(header)
+        for canonical, words in SYNONYMS[kind].items():
+            for word in words:
+                exact = name == word
+                if not exact and (exact_only or len(word) < 3 or not has_word(name, word)):
+                    continue
+                target = duration_canonical(canonical, header)
+                candidates.append(
+                    (2 if exact else 1, len(word), -pos, Match(header, target, exact, word))
+                )
+    candidates.sort(key=lambda c: c[:3], reverse=True)
+    used_h: set[str] = set()
+    used_c: set[str] = set()
+    out = []
+    for *_, m in candidates:
+        if m.header in used_h or m.canonical in used_c:
+            continue
+        used_h.add(m.header)
+        used_c.add(m.canonical)
+        out.append(m)
+    return out
+
+
+def evidence(kind: TableKind, matches: Sequence[Match]) -> float:
+    """How strongly the matched columns say the file is of `kind`."""
+    total = 0.0
+    for m in matches:
+        weight = KIND_EVIDENCE[kind].get(m.canonical, 0.5)
+        weight *= 1.0 if m.exact else 0.7
+        if m.synonym in EXCLUSIVE[kind]:
+            weight += EXCLUSIVE_BONUS if m.exact else EXCLUSIVE_BONUS / 2
+        total += weight
+    return total
+
+
+def detect_generic(headers: Sequence[str], sample: pd.DataFrame | None) -> Detection | None:
+    """A Detection by synonyms, or None when no kind has enough evidence."""
+    by_kind = {kind: match_kind(kind, headers) for kind in TableKind}
+    scored = {kind: evidence(kind, ms) for kind, ms in by_kind.items()}
+    kind = max(scored, key=lambda k: (scored[k], MAIN_DATE[k] in {m.canonical for m in by_kind[k]}))
+    if scored[kind] < MIN_EVIDENCE:
+        return None
+    matches = by_kind[kind]
+    primary = _mapping(kind, matches, headers, sample)
+    mappings = [primary]
+    if kind == TableKind.TICKETS:
+        survey = _ticket_ratings(primary, by_kind[TableKind.SURVEYS])
+        if survey is not None:
+            mappings.append(survey)
+    pairs = ", ".join(f"'{m.header}' -> {m.canonical}" for m in matches)
+    notes = [f"Mapped by header synonyms as {kind}: please confirm ({pairs})."]
+    if len(mappings) > 1:
+        notes.append(
+            f"Ratings in '{mappings[1].header_for('score')}' also feed the surveys "
+            f"table, answered at '{mappings[1].header_for('responded_at')}'."
+        )
+    confidence = min(0.8, 0.4 + 0.05 * len(matches))
+    if not all(m.exact for m in matches):
+        confidence -= 0.1
+    return Detection(
+        source="generic_accounts" if kind == TableKind.ACCOUNTS else "generic",
+        source_label="Accounts file (by header names)"
+        if kind == TableKind.ACCOUNTS
+        else "Spreadsheet mapped by header names",
+        mappings=tuple(mappings),
+        confidence=round(confidence, 3),
+        notes=tuple(notes),
+    )
+
+
+def _mapping(
+    kind: TableKind, matches: Sequence[Match], headers: Sequence[str], sample: pd.DataFrame | None
+) -> TableMapping:
+    specs = tuple(make_spec(kind, m.canonical, m.header) for m in matches)
+    mapped = {m.header for m in matches}
+    keep = tuple(h for h in headers if h not in mapped and _keepable(h, sample))
+    return TableMapping(kind=kind, columns=specs, keep=keep)
+
+
+def _keepable(header: str, sample: pd.DataFrame | None) -> bool:
+    """Segment-like by name, and (with a sample) not mostly distinct values."""
+    if not is_segment_header(header):
+        return False
+    if sample is None or header not in sample.columns:
+        return True
+    values = sample[header].dropna()
+    return len(values) < 20 or values.nunique() <= MAX_KEEP_SHARE * len(values)
+
+
+def _ticket_ratings(tickets: TableMapping, survey_matches: Sequence[Match]) -> TableMapping | None:
+    """A SURVEYS mapping for a rating column inside a ticket file."""
+    score = next((m for m in survey_matches if m.canonical == "score"), None)
+    if score is None or score.header in {s.header for s in tickets.columns}:
+        return None
+    answered = tickets.header_for("resolved_at") or tickets.header_for("created_at")
+    if answered is None:
+        return None
+    columns: list[ColumnSpec] = [
+        make_spec(TableKind.SURVEYS, "score", score.header),
+        make_spec(TableKind.SURVEYS, "responded_at", answered),
+    ]
+    for canonical in ("ticket_id", "customer_id"):
+        header = tickets.header_for(canonical)
+        if header:
+            columns.append(make_spec(TableKind.SURVEYS, canonical, header))
+    survey_type = columns[0].survey_type or "csat"
+    columns[0] = replace(columns[0], survey_type=survey_type)
+    return TableMapping(TableKind.SURVEYS, tuple(columns), constants={"survey_type": survey_type})
+
+
+def add_exact_synonyms(mapping: TableMapping, headers: Sequence[str]) -> TableMapping:
+    """Add segment columns a profile leaves unmapped but a header names exactly ("Country")."""
+    taken = {s.canonical for s in mapping.columns}
+    used = {s.header for s in mapping.columns}
+    free = [h for h in headers if h not in used]
+    extra = [
+        make_spec(mapping.kind, m.canonical, m.header)
+        for m in match_kind(mapping.kind, free, exact_only=True)
+        if m.canonical in SUPPLEMENT
+        and m.canonical not in taken
+        and m.canonical in {c.name for c in COLUMNS[mapping.kind]}
+    ]
+    if not extra:
+        return mapping
+    keep = tuple(h for h in mapping.keep if h not in {s.header for s in extra})
+    return replace(mapping, columns=(*mapping.columns, *extra), keep=keep)

@@ -1,0 +1,235 @@
+"""Profiles of survey exports: Qualtrics, SurveyMonkey, Typeform, Delighted, and the
+satisfaction-survey exports of Freshdesk, Help Scout and Gorgias.
+
+Survey tools (`questions=True`) name their rating columns after the question, so the rating,
+comment and id columns are found by question text (see `questions.py`); every rating question
+becomes one SURVEYS mapping.
+"""
+
+from __future__ import annotations
+
+from dashboard.schema import TableKind
+from dashboard.sources.conversations import GREAT_OKAY_BAD
+from dashboard.sources.model import Profile, TableRule, entries, rule
+
+S = TableKind.SURVEYS
+
+QUALTRICS = Profile(
+    key="qualtrics",
+    label="Qualtrics survey responses",
+    required=(("StartDate",), ("EndDate",), ("ResponseId", "Response ID")),
+    optional=entries(
+        "Status | IPAddress | Progress | Duration (in seconds) | Finished | RecordedDate | "
+        "RecipientLastName | RecipientFirstName | RecipientEmail | ExternalReference | "
+        "LocationLatitude | LocationLongitude | DistributionChannel | UserLanguage"
+    ),
+    tables=(
+        TableRule(
+            S,
+            (
+                rule("response_id", "ResponseId", "Response ID"),
+                rule("responded_at", "RecordedDate", "EndDate", "Recorded Date", "End Date"),
+                rule(
+                    "customer_id",
+                    "RecipientEmail",
+                    "ExternalReference",
+                    "Recipient Email",
+                    "External Data Reference",
+                ),
+            ),
+            keep=("DistributionChannel", "UserLanguage"),
+            preview_column=("Status", "Response Type"),
+            finished_column=("Finished",),
+            questions=True,
+        ),
+    ),
+    notes=(
+        "Qualtrics writes its time zone in the third header row; previews and unfinished "
+        "responses are left out.",
+    ),
+    vocab={
+        "Status": ("IP Address", "Survey Preview", "Spam", "Imported"),
+        "Finished": ("True", "False", "1", "0"),
+    },
+    marker="ImportId",
+)
+
+SURVEYMONKEY = Profile(
+    key="surveymonkey",
+    label="SurveyMonkey responses",
+    required=(("Respondent ID",), ("Collector ID",)),
+    optional=entries(
+        "Start Date | End Date | IP Address | Email Address | First Name | Last Name | "
+        "Custom Data 1"
+    ),
+    tables=(
+        TableRule(
+            S,
+            (
+                rule("response_id", "Respondent ID"),
+                rule("responded_at", "End Date", "Start Date"),
+                rule("customer_id", "Email Address"),
+            ),
+            questions=True,
+        ),
+    ),
+    notes=("SurveyMonkey answers are label text by default; the scale is read from the labels.",),
+    min_match=2,
+)
+
+TYPEFORM = Profile(
+    key="typeform",
+    label="Typeform responses",
+    required=(("#",), ("Submit Date (UTC)", "Submitted At")),
+    optional=entries("Start Date (UTC) | Network ID | Response Type | Stage Date (UTC) | Tags"),
+    tables=(
+        TableRule(
+            S,
+            (
+                rule("response_id", "#", "Token"),
+                rule("responded_at", "Submit Date (UTC)", "Submitted At"),
+            ),
+            keep=("Response Type",),
+            questions=True,
+        ),
+    ),
+    notes=("Typeform times are UTC.",),
+    min_match=2,
+)
+
+DELIGHTED = Profile(
+    key="delighted",
+    label="Delighted survey responses",
+    required=(("Response ID", "Response id"), ("Score",)),
+    optional=entries(
+        "Comment | Created at | Response timestamp | Updated at | Survey type | Person ID | "
+        "Email | Name | Tags | Permalink | Notes | Additional answers"
+    ),
+    tables=(
+        TableRule(
+            S,
+            (
+                rule("response_id", "Response ID", "Response id"),
+                rule("score", "Score", survey_type="nps", scale=(0.0, 10.0)),
+                rule("survey_type", "Survey type"),
+                rule("comment", "Comment"),
+                rule("responded_at", "Created at", "Response timestamp", "Updated at"),
+                rule("customer_id", "Email", "Person ID"),
+            ),
+            constants={"survey_type": "nps"},
+            keep=("Tags",),
+        ),
+    ),
+    notes=("Without a 'Survey type' column the Delighted scores are taken as NPS (0-10).",),
+    vocab={"Survey type": ("nps", "csat", "ces", "smileys", "thumbs", "pmf", "enps")},
+    min_match=3,
+)
+
+FRESHDESK_SURVEY = Profile(
+    key="freshdesk_satisfaction",
+    label="Freshdesk satisfaction survey export",
+    required=(("Rating", "Survey result", "Survey results"), ("Ticket ID",)),
+    optional=entries(
+        "Survey | Question | Feedback | Agent | Group | Contact | Contact name | "
+        "Contact email | Responded at | Created at | Ticket subject"
+    ),
+    tables=(
+        TableRule(
+            S,
+            (
+                rule("ticket_id", "Ticket ID"),
+                rule(
+                    "score",
+                    "Rating",
+                    "Survey result",
+                    "Survey results",
+                    survey_type="csat",
+                    value_labels=(("awesome", 3.0), ("just okay", 2.0), ("not good", 1.0)),
+                ),
+                rule("comment", "Feedback", "Comments", "Comment"),
+                rule("responded_at", "Responded at", "Created at", "Date"),
+                rule("customer_id", "Contact email", "Contact", "Contact name"),
+                rule("agent", "Agent"),
+                rule("team", "Group"),
+            ),
+            constants={"survey_type": "csat"},
+            keep=("Survey", "Question"),
+        ),
+    ),
+    notes=("Freshdesk's survey export layout was not seen in a real file; please confirm.",),
+    vocab={"Rating": ("Awesome", "Just Okay", "Not Good", "Extremely Happy", "Neutral")},
+)
+
+HELPSCOUT_RATINGS = Profile(
+    key="helpscout_ratings",
+    label="Help Scout happiness ratings",
+    required=(
+        ("Rating",),
+        ("Conversation", "Conversation #", "Conversation Number", "Conversation ID"),
+    ),
+    optional=entries(
+        "Rating Comments | Comments | Date | Rated At | Created At | Customer | "
+        "Customer Name | Customer Email | User | Assigned User | Rated User | Mailbox"
+    ),
+    tables=(
+        TableRule(
+            S,
+            (
+                rule(
+                    "ticket_id",
+                    "Conversation Number",
+                    "Conversation #",
+                    "Conversation",
+                    "Conversation ID",
+                ),
+                rule("score", "Rating", survey_type="csat", value_labels=GREAT_OKAY_BAD),
+                rule("comment", "Rating Comments", "Comments"),
+                rule("responded_at", "Rated At", "Date", "Created At"),
+                rule("customer_id", "Customer Email", "Customer", "Customer Name"),
+                rule("agent", "Rated User", "User", "Assigned User"),
+            ),
+            constants={"survey_type": "csat"},
+            keep=("Mailbox",),
+        ),
+    ),
+    notes=("Help Scout ratings are Great / Okay / Bad.",),
+    vocab={"Rating": ("Great", "Okay", "Bad")},
+)
+
+GORGIAS_SURVEYS = Profile(
+    key="gorgias_satisfaction",
+    label="Gorgias satisfaction surveys",
+    required=(("score", "Score", "Survey score"), ("scored_datetime", "Scored datetime")),
+    optional=entries(
+        "ticket_id | Ticket id | sent_datetime | Sent datetime | body_text | Comment | "
+        "customer_id | Customer email | created_datetime | id | Assignee | Channel"
+    ),
+    tables=(
+        TableRule(
+            S,
+            (
+                rule("response_id", "id", "Survey id"),
+                rule("ticket_id", "ticket_id", "Ticket id"),
+                rule("score", "score", "Survey score", survey_type="csat", scale=(1.0, 5.0)),
+                rule("comment", "body_text", "Comment"),
+                rule("responded_at", "scored_datetime", "Scored datetime"),
+                rule("customer_id", "customer_id", "Customer email"),
+                rule("agent", "Assignee", "assignee_user"),
+                rule("channel", "Channel"),
+            ),
+            constants={"survey_type": "csat"},
+        ),
+    ),
+    notes=("Gorgias scores are 1-5; unscored surveys (sent, not answered) are left out.",),
+    min_match=2,
+)
+
+PROFILES: tuple[Profile, ...] = (
+    QUALTRICS,
+    SURVEYMONKEY,
+    TYPEFORM,
+    DELIGHTED,
+    FRESHDESK_SURVEY,
+    HELPSCOUT_RATINGS,
+    GORGIAS_SURVEYS,
+)
