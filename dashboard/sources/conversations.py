@@ -107,7 +107,7 @@ _INTERCOM_SURVEYS = TableRule(
         rule("agent", "Last teammate rated", "Teammate rated"),
     ),
     constants={"survey_type": "csat"},
-    requires=("score",),
+    requires=("score", "responded_at"),
     note="Conversation ratings (1-5) from '{score}', answered at '{responded_at}'.",
 )
 _INTERCOM_NOTES = ("Intercom durations are in seconds; times are UTC.",)
@@ -240,7 +240,7 @@ HELPSCOUT = Profile(
                 rule("responded_at", "Rated At", "Closed At", "Created At"),
             ),
             constants={"survey_type": "csat"},
-            requires=("score",),
+            requires=("score", "responded_at"),
             note=RATING_NOTE,
         ),
     ),

@@ -90,7 +90,7 @@ ZENDESK = Profile(
                 rule("customer_id", "Requester id", "Requester email"),
             ),
             constants={"survey_type": "csat"},
-            requires=("score",),
+            requires=("score", "responded_at"),
             note=RATING_NOTE,
         ),
     ),
@@ -155,11 +155,11 @@ _FRESH_SURVEYS = TableRule(
             survey_type="csat",
             value_labels=_FRESH_SURVEY,
         ),
-        rule("responded_at", "Resolved time", "Closed time", "Last update time"),
+        rule("responded_at", "Resolved time", "Closed time", "Last update time", "Created time"),
         rule("customer_id", "Contact ID", "Email", "Requester Email"),
     ),
     constants={"survey_type": "csat"},
-    requires=("score",),
+    requires=("score", "responded_at"),
     note=RATING_NOTE,
 )
 _FRESH_NOTES = (
@@ -191,7 +191,11 @@ FRESHDESK = Profile(
 FRESHSERVICE = Profile(
     key="freshservice_tickets",
     label="Freshservice ticket export",
-    required=(("Ticket Id",), ("Created Time",)),
+    required=(
+        ("Ticket Id",),
+        ("Created Time",),
+        ("Requester Email", "Requester Name", "Impact", "Urgency", "Survey Result"),
+    ),
     optional=entries(
         "Subject | Status | Priority | Source | Type | Agent | Group | Requester Name | "
         "Requester Email | Category | Sub-Category | Impact | Urgency | Department | "
@@ -238,10 +242,16 @@ ZOHO = Profile(
             (
                 rule("ticket_id", "Ticket Id", "Request Id"),
                 rule("score", "Happiness Rating", survey_type="csat", value_labels=GOOD_OKAY_BAD),
-                rule("responded_at", "Happiness Rating Time", "Closed Time", "Modified Time"),
+                rule(
+                    "responded_at",
+                    "Happiness Rating Time",
+                    "Closed Time",
+                    "Modified Time",
+                    "Created Time",
+                ),
             ),
             constants={"survey_type": "csat"},
-            requires=("score",),
+            requires=("score", "responded_at"),
             note=RATING_NOTE,
         ),
     ),
