@@ -17,16 +17,18 @@ from functools import lru_cache
 from dashboard.schema import TableKind
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
 
 @lru_cache(maxsize=4096)
 def normalise(header: str) -> str:
-    """Compare form of a header: BOM stripped, case-folded, punctuation runs -> one space.
+    """Compare form of a header: BOM stripped, camelCase split, case-folded, punctuation runs
+    -> one space ("TicketID" and "ticket_id" -> "ticket id").
 
     A header made only of punctuation ("#") keeps its stripped text so it can still be matched.
     """
     text = header.replace("\ufeff", "").strip()
-    out = _NON_WORD.sub(" ", text.casefold()).strip()
+    out = _NON_WORD.sub(" ", _CAMEL.sub(" ", text).casefold()).strip()
     return out or text
 
 
