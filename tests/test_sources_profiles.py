@@ -349,3 +349,10 @@ def test_vocabulary_sample_breaks_a_tie() -> None:
     sample = pd.DataFrame({h: ["x", "y"] for h in headers})
     sample["Source"] = ["Portal", "Feedback Widget"]
     assert detect(headers, sample=sample).source == "freshdesk_tickets"
+
+
+def test_few_shared_headers_match_with_lower_confidence() -> None:
+    found = detect(["Id", "Created at", "Status", "Priority"])
+    assert found.source == "zendesk_tickets"
+    assert found.confidence == pytest.approx(0.8)
+    assert "please confirm" in found.notes[0]

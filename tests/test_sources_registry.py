@@ -6,6 +6,8 @@ import re
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hst
 
 from dashboard.schema import COLUMNS, TableKind
 from dashboard.sources import PROFILES, ColumnSpec, ParseAs, detect
@@ -88,3 +90,25 @@ def test_bom_and_spaces_in_headers_still_match() -> None:
     found = detect(["\ufeffId", "Created at ", "Via", "Solved at", "Requester id"])
     assert found.source == "zendesk_tickets"
     assert found.mappings[0].header_for("ticket_id") == "\ufeffId"
+
+
+_HEADER_POOL = sorted(
+    {entry[0] for p in PROFILES for entry in p.signature}
+    | {"Opprettet", "Løst", "满意度", "Data utworzenia", "Kommentar", "foo", "#", ""}
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    headers=hst.lists(
+        hst.one_of(hst.sampled_from(_HEADER_POOL), hst.text(max_size=12)),
+        max_size=25,
+        unique=True,
+    )
+)
+def test_detect_never_fails_and_maps_only_real_headers(headers: list[str]) -> None:
+    found = detect(headers)
+    assert 0.0 <= found.confidence <= 1.0
+    assert set(found.unmapped) <= set(headers)
+    for mapping in found.mappings:
+        _assert_valid(mapping, headers)

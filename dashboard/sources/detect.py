@@ -6,7 +6,8 @@ Order of attempts:
    profile is scored by the weighted share of its signature headers present; every required
    entry must be present and at least `min_match` entries in all. The best score wins; ties go
    to sample values matching a profile's vocabulary, then to the longer signature. A profile
-   match has confidence 0.9 + 0.1 x share.
+   match has confidence 0.9 + 0.1 x share, or 0.8 with a note when the headers found are
+   mostly ones many profiles share ("Id", "Status"; summed weight below `STRONG_WEIGHT`).
 2. **Header synonyms** (`generic.py`) in seven languages, for files no profile knows, with
    confidence <= 0.8 and a note asking the user to confirm.
 3. Otherwise a Detection with **no mappings**: the load step turns that into a
@@ -38,6 +39,8 @@ from dashboard.sources.synonyms import normalise
 from dashboard.sources.vocabulary import is_segment_header, is_self_assessment
 
 VOCAB_BONUS = 0.5  # weight added per vocabulary header whose sample values fit
+STRONG_WEIGHT = 1.5  # below this, only headers many profiles share matched: ask to confirm
+WEAK_CONFIDENCE = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,11 +217,15 @@ def _from_profile(
         if table.note:
             by_canonical = {s.canonical: s.header for s in mapping.columns}
             notes.append(table.note.format_map(by_canonical))
+    confidence = 0.9 + 0.1 * match.share
+    if match.weight < STRONG_WEIGHT:
+        confidence = WEAK_CONFIDENCE
+        notes.insert(0, f"Few columns typical of a {profile.label} were found: please confirm.")
     return Detection(
         source=profile.key,
         source_label=profile.label,
         mappings=tuple(mappings),
-        confidence=round(0.9 + 0.1 * match.share, 3),
+        confidence=round(confidence, 3),
         notes=tuple(notes),
     )
 

@@ -1,5 +1,7 @@
-"""Profiles of service-management and CRM case exports: Jira Service Management, ServiceNow
-(CSV field names and Excel display labels) and Salesforce case reports.
+"""Profiles of service-management and CRM case exports.
+
+Jira Service Management, ServiceNow (CSV field names and Excel display labels) and Salesforce
+case reports.
 """
 
 from __future__ import annotations

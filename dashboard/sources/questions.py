@@ -103,7 +103,7 @@ def question_text(index: int, header: str, extra: Sequence[Sequence[str]]) -> st
 def classify(
     header: str, text: str, values: pd.Series | None, headers: Sequence[str]
 ) -> str | None:
-    """ "nps" | "csat" | "ces" for a rating, "comment" for free text, None otherwise."""
+    """The role of a question: "nps" | "csat" | "ces" (a rating), "comment", or None."""
     if f"{header}_NPS_GROUP".casefold() in {h.casefold() for h in headers}:
         return "nps"
     kind = question_type(text)

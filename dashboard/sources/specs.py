@@ -1,5 +1,7 @@
-"""Building ColumnSpecs: the default reading of each canonical column, units from headers, and
-the few refinements a sample of values allows (HH:MM:SS text vs decimal hours).
+"""Building ColumnSpecs: default readings, units from headers, refinements from values.
+
+Each canonical column has a default `ParseAs`; duration units come from the header when it
+names one, and a sample of values can correct HH:MM:SS text vs decimal hours.
 """
 
 from __future__ import annotations

@@ -1,5 +1,7 @@
-"""Profiles of survey exports: Qualtrics, SurveyMonkey, Typeform, Delighted, and the
-satisfaction-survey exports of Freshdesk, Help Scout and Gorgias.
+"""Profiles of survey exports.
+
+Qualtrics, SurveyMonkey, Typeform, Delighted, and the satisfaction-survey exports of
+Freshdesk, Help Scout and Gorgias.
 
 Survey tools (`questions=True`) name their rating columns after the question, so the rating,
 comment and id columns are found by question text (see `questions.py`); every rating question

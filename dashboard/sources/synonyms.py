@@ -22,10 +22,10 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
 @lru_cache(maxsize=4096)
 def normalise(header: str) -> str:
-    """Compare form of a header: BOM stripped, camelCase split, case-folded, punctuation runs
-    -> one space ("TicketID" and "ticket_id" -> "ticket id").
+    """The compare form of a header ("TicketID", "ticket_id" -> "ticket id").
 
-    A header made only of punctuation ("#") keeps its stripped text so it can still be matched.
+    BOM stripped, camelCase split, case-folded, runs of punctuation -> one space. A header
+    made only of punctuation ("#") keeps its stripped text so it can still be matched.
     """
     text = header.replace("\ufeff", "").strip()
     out = _NON_WORD.sub(" ", _CAMEL.sub(" ", text).casefold()).strip()
