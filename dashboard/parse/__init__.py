@@ -1,0 +1,19 @@
+"""Value parsers: columns of export text in, typed values plus a mask of failures out.
+
+Each parser takes a pandas `string` Series (<NA> or blank for an empty cell) and returns a frozen
+result with `values` (same index), `failed` (non-empty text that could not be read) and a `note`
+saying what was decided. Empty in is <NA> out and never a failure; nothing is guessed silently.
+
+Modules: `dates` (layouts, day/month order, Excel serials, epochs), `numbers` (decimal mark),
+`durations` (float minutes, unit from the header), `booleans` (multilingual yes/no, SLA words),
+`ratings` (CSAT/NPS/CES labels and numbers on a scale).
+"""
+
+from dashboard.parse.common import Parsed
+from dashboard.parse.dates import ParsedDates, parse_dates
+
+__all__ = [
+    "Parsed",
+    "ParsedDates",
+    "parse_dates",
+]

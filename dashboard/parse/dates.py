@@ -1,0 +1,272 @@
+"""Dates and timestamps from export text, with the day/month order decided per column.
+
+Forms read: ISO 8601 (with or without T, fractional seconds, Z or an offset: converted to UTC and
+made naive), yyyy-mm-dd / yyyy/mm/dd / yyyy.mm.dd, dd.mm.yyyy, dd/mm/yyyy, m/d/yyyy h:mm AM/PM,
+dd-mm-yyyy, 2-digit years, month names (Jira "14/Mar/24 2:05 PM", "14 mars 2024",
+"Mar 14, 2024"; English, French, German, Norwegian, Danish, Polish), and whole numeric columns of
+Excel serial days (20000-80000), Unix epoch seconds (10 digits) or milliseconds (13 digits).
+Time is optional everywhere; 2-digit years 00-68 are 2000-2068 and 69-99 are 1969-1999.
+
+Day-first or month-first is decided from the data of the whole column: a first field above 12
+means day-first, a second field above 12 means month-first; both at once is `mixed` and the
+values that could be read either way fail. When no value decides, the `order` argument does; its
+default ("auto") is day-first, except month-first for "/" dates with AM/PM (en_US). `note` and
+`order` report the decision, and `is_order_assumed` says whether the data did not settle it.
+
+Speed: distinct values only; ISO through pandas' C parser; other layouts through Arrow's
+strptime, layout found on a sample, with a per-value Python pass only for leftovers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from dashboard.parse.common import Distinct, Parsed, distinct, failure_note
+from dashboard.parse.date_formats import (
+    NAT,
+    Layout,
+    day_of_month,
+    english_months,
+    layout_of,
+    month_of_year,
+    read_format,
+)
+from dashboard.parse.date_numbers import read_numeric_dates
+
+Order = Literal["auto", "dayfirst", "monthfirst"]
+_ISO_PREFIX = r"^\d{4}-\d{2}-\d{2}"
+_SAMPLE = 200  # values looked at in Python to find the layouts of the bulk of a column
+_LEFTOVER_SAMPLE = 20_000  # most leftover values looked at one by one
+_ISO = "ISO 8601"
+_ORDER_WORDS = {
+    "dayfirst": "day-first dates",
+    "monthfirst": "month-first dates",
+    "iso": "ISO dates",
+    "mixed": "day-first and month-first dates mixed",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDates(Parsed):
+    """Parsed dates (naive datetime64[us]) with the order decided for the column.
+
+    Attributes:
+        order: dayfirst | monthfirst | iso | excel_serial | epoch_s | epoch_ms | mixed | unknown.
+        is_order_assumed: True when no value settled day-first vs month-first.
+    """
+
+    order: str
+    is_order_assumed: bool = False
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What the layouts made of each distinct value (NaT = not read that way)."""
+
+    fixed: np.ndarray  # unambiguous readings: ISO, year-first, month names
+    first: np.ndarray  # day/month layouts read day-first
+    second: np.ndarray  # ... and read month-first
+    layout_id: np.ndarray  # int: index in `layouts` of what read each value, -1 if unread
+    layouts: list[Layout | str]  # Layout objects, or _ISO
+
+    @classmethod
+    def empty(cls, n: int) -> _Reading:
+        nat = np.full(n, NAT)
+        return cls(nat, nat.copy(), nat.copy(), np.full(n, -1, dtype=np.int32), [])
+
+    def mark(self, where: np.ndarray, layout: Layout | str) -> None:
+        """Record that `layout` read the values at `where`."""
+        if layout not in self.layouts:
+            self.layouts.append(layout)
+        self.layout_id[where] = self.layouts.index(layout)
+
+    def rows_per_layout(
+        self, counts: np.ndarray, among: np.ndarray
+    ) -> list[tuple[Layout | str, int]]:
+        """(layout, rows) for the values selected by `among`, most rows first."""
+        ids = self.layout_id[among]
+        per = np.bincount(
+            ids[ids >= 0], weights=counts[among][ids >= 0], minlength=len(self.layouts)
+        )
+        ranked = sorted(range(len(self.layouts)), key=lambda i: -per[i])
+        return [(self.layouts[i], int(per[i])) for i in ranked if per[i] > 0]
+
+
+def parse_dates(values: pd.Series, *, order: Order = "auto") -> ParsedDates:
+    """Read a text column as naive timestamps, deciding the layout and day/month order.
+
+    Args:
+        values: export text (pandas string; <NA> or blank for an empty cell).
+        order: day/month order used only when no value decides it ("auto": see module doc).
+
+    Returns:
+        ParsedDates with datetime64[us] values; `failed` marks text that is not a date.
+    """
+    if order not in ("auto", "dayfirst", "monthfirst"):
+        raise ValueError(f"order must be auto, dayfirst or monthfirst, not {order!r}")
+    d = distinct(values)
+    numeric = read_numeric_dates(d.texts)
+    if numeric is not None:
+        out, kind, note = numeric
+        return _result(values, d, out, np.isnat(out), note=note, order=kind)
+    reading = _Reading.empty(len(d))
+    rest = np.arange(len(d))
+    # ISO first when the sample shows it (fast C parser); otherwise only for leftovers.
+    if any(re.match(_ISO_PREFIX, t) for t in _sample(d.texts, _SAMPLE)):
+        rest = _read_iso(d.texts, rest, reading)
+    rest = _read_layouts(pc.take(d.texts, pa.array(rest)), rest, reading, sample=_SAMPLE)
+    if rest.size:
+        rest = _read_iso(d.texts, rest, reading)
+    if rest.size:
+        texts = [english_months(t) for t in pc.take(d.texts, pa.array(rest)).to_pylist()]
+        _read_layouts(pa.array(texts, pa.large_string()), rest, reading, sample=_LEFTOVER_SAMPLE)
+    return _decide(values, d, reading, order)
+
+
+def _read_iso(texts: pa.Array, where: np.ndarray, reading: _Reading) -> np.ndarray:
+    """Read ISO 8601 values among `where` (offsets to UTC); return the positions still unread."""
+    sub = pc.take(texts, pa.array(where))
+    is_iso = pc.fill_null(pc.match_substring_regex(sub, _ISO_PREFIX), False)
+    picked = is_iso.to_numpy(zero_copy_only=False)
+    if picked.any():
+        iso_texts = pc.filter(sub, is_iso).to_numpy(zero_copy_only=False)
+        stamps = pd.to_datetime(iso_texts, format="ISO8601", utc=True, errors="coerce")
+        got = stamps.tz_localize(None).to_numpy().astype("datetime64[us]")
+        ok = ~np.isnat(got)
+        hit = where[picked][ok]
+        reading.fixed[hit] = got[ok]
+        reading.mark(hit, _ISO)
+    return where[reading.layout_id[where] < 0]
+
+
+def _read_layouts(texts: pa.Array, where: np.ndarray, reading: _Reading, sample: int) -> np.ndarray:
+    """Find layouts on a sample of `texts`, read all of them; return positions still unread."""
+    for layout in _layouts_in(texts, sample):
+        if where.size == 0:
+            break
+        first = read_format(texts, layout.fmt, layout.day_pos)
+        hit = ~np.isnat(first)
+        if layout.fmt_swapped is not None:
+            second = read_format(texts, layout.fmt_swapped, 2)
+            hit |= ~np.isnat(second)
+            reading.first[where[hit]] = first[hit]
+            reading.second[where[hit]] = second[hit]
+        else:
+            reading.fixed[where[hit]] = first[hit]
+        reading.mark(where[hit], layout)
+        texts, where = pc.filter(texts, pa.array(~hit)), where[~hit]
+    return where
+
+
+def _layouts_in(texts: pa.Array, sample: int) -> list[Layout]:
+    """The layouts seen in an evenly spread sample of `texts`, most frequent first."""
+    found = Counter(layout_of(t) for t in _sample(texts, sample))
+    return [layout for layout, _ in found.most_common() if layout is not None]
+
+
+def _sample(texts: pa.Array, size: int) -> list[str]:
+    """Up to `size` values spread evenly over `texts` (all of them when fewer)."""
+    n = len(texts)
+    if n <= size:
+        return texts.to_pylist()
+    picks = np.unique(np.linspace(0, n - 1, num=size).astype(np.int64))
+    return pc.take(texts, pa.array(picks)).to_pylist()
+
+
+def _decide(values: pd.Series, d: Distinct, reading: _Reading, order: Order) -> ParsedDates:
+    """Settle the day/month order, pick each value's reading and describe the decision."""
+    is_dmy = ~np.isnat(reading.first) | ~np.isnat(reading.second)
+    chosen, reason, assumed = _dmy_order(reading, is_dmy, order)
+    out = reading.fixed.copy()
+    first_ok, second_ok = ~np.isnat(reading.first), ~np.isnat(reading.second)
+    if chosen == "dayfirst":
+        take_first, take_second = first_ok, np.zeros_like(first_ok)
+    elif chosen == "monthfirst":
+        take_first, take_second = np.zeros_like(first_ok), second_ok
+    else:  # mixed: only values that read one way only, or the same both ways
+        day, month = day_of_month(reading.first), month_of_year(reading.first)
+        take_first = first_ok & ((day > 12) | (day == month))
+        take_second = second_ok & ~first_ok
+    out[take_first] = reading.first[take_first]
+    out[take_second] = reading.second[take_second]
+    failed = np.isnat(out)
+    counts = d.row_counts()
+    resolved = _resolved_order(reading, is_dmy, chosen, counts)
+    note = _note(reading, ~failed, chosen, counts, resolved) + reason + failure_note(failed)
+    return _result(values, d, out, failed, note=note, order=resolved, assumed=assumed)
+
+
+def _dmy_order(reading: _Reading, is_dmy: np.ndarray, order: Order) -> tuple[str, str, bool]:
+    """Day-first, month-first or mixed for the n/n/n values; the reason; whether assumed."""
+    first_ok, second_ok = ~np.isnat(reading.first), ~np.isnat(reading.second)
+    # A value read day-first with a day above 12 has a first field above 12; one that reads
+    # month-first but not day-first has a second field above 12 (any day <= 12 is valid).
+    high_first = bool(np.any(first_ok & (day_of_month(reading.first) > 12)))
+    high_second = bool(np.any(second_ok & ~first_ok))
+    if high_first and high_second:
+        return "mixed", "; first and second fields both exceed 12 in places", False
+    if high_first:
+        return "dayfirst", "; decided by a first field above 12", False
+    if high_second:
+        return "monthfirst", "; decided by a second field above 12", False
+    if not is_dmy.any():
+        return "dayfirst", "", False
+    if order != "auto":
+        return order, f"; no field above 12, so {order} as asked", True
+    ones = np.ones(len(is_dmy))
+    top = reading.rows_per_layout(ones, is_dmy)[0][0]
+    assert isinstance(top, Layout)
+    sep, ampm = top.sep, top.has_ampm
+    if sep == "/" and ampm:
+        return "monthfirst", "; assumed: no field above 12, '/' with AM/PM (en_US)", True
+    return "dayfirst", f"; assumed: no field above 12, '{sep}' dates default to day-first", True
+
+
+def _resolved_order(reading: _Reading, is_dmy: np.ndarray, chosen: str, counts: np.ndarray) -> str:
+    """The column's order label: the kind covering the most rows ('mixed' always wins)."""
+    if chosen == "mixed" and is_dmy.any():
+        return "mixed"
+    tally: Counter[str] = Counter()
+    for lay, rows in reading.rows_per_layout(counts, reading.layout_id >= 0):
+        if isinstance(lay, str) or lay.kind == "ymd":
+            tally["iso"] += rows
+        elif lay.kind == "dmy":
+            tally[chosen] += rows
+        else:
+            tally["dayfirst" if lay.kind == "mon_dmy" else "monthfirst"] += rows
+    return tally.most_common(1)[0][0] if tally else "unknown"
+
+
+def _note(reading: _Reading, ok: np.ndarray, chosen: str, counts: np.ndarray, resolved: str) -> str:
+    """'day-first dates (dd.mm.yyyy HH:MM)' from the layouts that read the most rows."""
+    if not ok.any():
+        return "no dates read"
+    a, b = ("mm", "dd") if chosen == "monthfirst" else ("dd", "mm")
+    labels = [
+        lay if isinstance(lay, str) else lay.describe.replace("{a}", a).replace("{b}", b)
+        for lay, _ in reading.rows_per_layout(counts, ok)
+    ]
+    forms = ", ".join(dict.fromkeys(labels[:3]))
+    return f"{_ORDER_WORDS.get(resolved, 'dates')} ({forms})"
+
+
+def _result(
+    values: pd.Series,
+    d: Distinct,
+    out: np.ndarray,
+    failed: np.ndarray,
+    *,
+    note: str,
+    order: str,
+    assumed: bool = False,
+) -> ParsedDates:
+    stamps = pd.Series(d.spread(out, NAT), index=values.index, dtype="datetime64[us]")
+    return ParsedDates(stamps, d.spread_failed(failed), note, order, assumed)
