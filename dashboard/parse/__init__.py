@@ -11,9 +11,12 @@ Modules: `dates` (layouts, day/month order, Excel serials, epochs), `numbers` (d
 
 from dashboard.parse.common import Parsed
 from dashboard.parse.dates import ParsedDates, parse_dates
+from dashboard.parse.numbers import ParsedNumbers, parse_numbers
 
 __all__ = [
     "Parsed",
     "ParsedDates",
+    "ParsedNumbers",
     "parse_dates",
+    "parse_numbers",
 ]
