@@ -11,12 +11,15 @@ Modules: `dates` (layouts, day/month order, Excel serials, epochs), `numbers` (d
 
 from dashboard.parse.common import Parsed
 from dashboard.parse.dates import ParsedDates, parse_dates
+from dashboard.parse.durations import duration_unit_from_header, parse_durations
 from dashboard.parse.numbers import ParsedNumbers, parse_numbers
 
 __all__ = [
     "Parsed",
     "ParsedDates",
     "ParsedNumbers",
+    "duration_unit_from_header",
     "parse_dates",
+    "parse_durations",
     "parse_numbers",
 ]
