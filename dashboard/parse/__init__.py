@@ -9,16 +9,28 @@ Modules: `dates` (layouts, day/month order, Excel serials, epochs), `numbers` (d
 `ratings` (CSAT/NPS/CES labels and numbers on a scale).
 """
 
+from dashboard.parse.booleans import (
+    FALSE_WORDS,
+    SLA_BREACHED_WORDS,
+    SLA_MET_WORDS,
+    TRUE_WORDS,
+    parse_booleans,
+)
 from dashboard.parse.common import Parsed
 from dashboard.parse.dates import ParsedDates, parse_dates
 from dashboard.parse.durations import duration_unit_from_header, parse_durations
 from dashboard.parse.numbers import ParsedNumbers, parse_numbers
 
 __all__ = [
+    "FALSE_WORDS",
+    "SLA_BREACHED_WORDS",
+    "SLA_MET_WORDS",
+    "TRUE_WORDS",
     "Parsed",
     "ParsedDates",
     "ParsedNumbers",
     "duration_unit_from_header",
+    "parse_booleans",
     "parse_dates",
     "parse_durations",
     "parse_numbers",
