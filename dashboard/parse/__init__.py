@@ -20,6 +20,7 @@ from dashboard.parse.common import Parsed
 from dashboard.parse.dates import ParsedDates, parse_dates
 from dashboard.parse.durations import duration_unit_from_header, parse_durations
 from dashboard.parse.numbers import ParsedNumbers, parse_numbers
+from dashboard.parse.ratings import ParsedRatings, parse_ratings
 
 __all__ = [
     "FALSE_WORDS",
@@ -29,9 +30,11 @@ __all__ = [
     "Parsed",
     "ParsedDates",
     "ParsedNumbers",
+    "ParsedRatings",
     "duration_unit_from_header",
     "parse_booleans",
     "parse_dates",
     "parse_durations",
     "parse_numbers",
+    "parse_ratings",
 ]

@@ -1,0 +1,138 @@
+"""Rating vocabularies: survey answers written as words, each on a known scale.
+
+Scores run from bad to good: for CES, higher means EASIER (agreement with "the company made it
+easy to handle my issue", or low effort). Labels are compared folded: case-folded, "_" as a
+space, inner whitespace collapsed, trailing "." or "!" dropped ("good_with_comment" ->
+"good with comment").
+
+`LABEL_SCALES` is in order of preference: a column takes the first scale whose labels cover all
+its words, so {good, bad} is Zendesk's 0-1 scale while {good, okay, bad} is Zoho's 1-3, and
+agreement words default to the 7-point CES 2.0 scale (pass scale=(1, 5) for the 5-point one).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class LabelScale:
+    """Words on one scale: folded label -> score, with the scale's ends and question type."""
+
+    name: str
+    survey_type: str  # csat | ces
+    low: float
+    high: float
+    labels: Mapping[str, float]
+
+
+def fold(text: str) -> str:
+    """Fold a label for comparison ('Good_with_comment ' -> 'good with comment')."""
+    return " ".join(text.casefold().replace("_", " ").split()).rstrip(".!")
+
+
+UNANSWERED_WORDS: frozenset[str] = frozenset(
+    {
+        "offered", "not offered", "unoffered", "not answered", "unanswered", "no response",
+        "no rating", "not rated", "unrated", "skipped", "ikke besvart", "ikke vurdert",
+        "brak odpowiedzi",
+    }
+)  # fmt: skip
+
+_SATISFIED_5 = {
+    **dict.fromkeys(("very satisfied", "extremely satisfied", "svært fornøyd",
+                     "veldig fornøyd", "meget tilfreds", "bardzo zadowolony"), 5.0),
+    **dict.fromkeys(("satisfied", "fornøyd", "tilfreds", "zadowolony"), 4.0),
+    **dict.fromkeys(("neutral", "neither satisfied nor dissatisfied", "nøytral",
+                     "hverken tilfreds eller utilfreds", "neutralny"), 3.0),
+    **dict.fromkeys(("dissatisfied", "unsatisfied", "misfornøyd", "utilfreds",
+                     "niezadowolony"), 2.0),
+    **dict.fromkeys(("very dissatisfied", "very unsatisfied", "extremely dissatisfied",
+                     "svært misfornøyd", "veldig misfornøyd", "meget utilfreds",
+                     "bardzo niezadowolony"), 1.0),
+}  # fmt: skip
+
+LABEL_SCALES: tuple[LabelScale, ...] = (
+    LabelScale("good/bad (Zendesk)", "csat", 0.0, 1.0, {
+        "good": 1.0, "good with comment": 1.0, "bad": 0.0, "bad with comment": 0.0,
+        "👍": 1.0, "👎": 0.0,
+    }),
+    LabelScale("good/okay/bad (Zoho)", "csat", 1.0, 3.0, {
+        "good": 3.0, "okay": 2.0, "ok": 2.0, "bad": 1.0,
+    }),
+    LabelScale("great/okay/bad (Help Scout)", "csat", 1.0, 3.0, {
+        "great": 3.0, "okay": 2.0, "ok": 2.0, "bad": 1.0,
+    }),
+    LabelScale("awesome/just okay/not good (Freshdesk)", "csat", 1.0, 3.0, {
+        "awesome": 3.0, "just okay": 2.0, "not good": 1.0,
+    }),
+    LabelScale("very satisfied .. very dissatisfied", "csat", 1.0, 5.0, _SATISFIED_5),
+    LabelScale("extremely happy .. extremely unhappy (Freshdesk)", "csat", 1.0, 7.0, {
+        "extremely happy": 7.0, "very happy": 6.0, "happy": 5.0, "neutral": 4.0,
+        "unhappy": 3.0, "very unhappy": 2.0, "extremely unhappy": 1.0,
+    }),
+    LabelScale("strongly agree .. strongly disagree (CES 7)", "ces", 1.0, 7.0, {
+        "strongly agree": 7.0, "agree": 6.0, "somewhat agree": 5.0,
+        "neither agree nor disagree": 4.0, "neutral": 4.0, "somewhat disagree": 3.0,
+        "disagree": 2.0, "strongly disagree": 1.0,
+    }),
+    LabelScale("strongly agree .. strongly disagree (CES 5)", "ces", 1.0, 5.0, {
+        "strongly agree": 5.0, "agree": 4.0, "neither agree nor disagree": 3.0,
+        "neutral": 3.0, "disagree": 2.0, "strongly disagree": 1.0,
+    }),
+    LabelScale("very easy .. very difficult (CES 5)", "ces", 1.0, 5.0, {
+        "very easy": 5.0, "easy": 4.0, "neither easy nor difficult": 3.0, "neutral": 3.0,
+        "difficult": 2.0, "very difficult": 1.0, "very low effort": 5.0, "low effort": 4.0,
+        "moderate effort": 3.0, "high effort": 2.0, "very high effort": 1.0,
+    }),
+)  # fmt: skip
+
+# Freshdesk custom-survey API codes for the 7-point scale.
+FRESHDESK_CODES: Mapping[float, float] = {
+    103.0: 7.0, 102.0: 6.0, 101.0: 5.0, 100.0: 4.0, -101.0: 3.0, -102.0: 2.0, -103.0: 1.0,
+}  # fmt: skip
+
+_NUMBER = r"(\d+(?:[.,]\d+)?)"
+_OUT_OF = re.compile(_NUMBER + r"\s*(?:/|out of|of|av|z|von|sur)\s*(\d+)")
+_STARS = re.compile(_NUMBER + r"\s*(?:stars?|★|⭐|stjerner?|gwiazdk\w*|sterne?|étoiles?)")
+_PLAIN = re.compile(r"[+-]?" + _NUMBER)
+
+
+def read_number(text: str) -> tuple[float, float | None] | None:
+    """(score, denominator or None) from '4', '4,5', '4/5', '4 out of 5', '5 stars', '★★★★☆'."""
+    folded = text.casefold().strip()
+    if folded and set(folded) <= {"★", "☆"}:
+        return float(folded.count("★")), float(len(folded))
+    if folded and set(folded) == {"⭐"}:
+        return float(len(folded)), None
+    if m := _OUT_OF.fullmatch(folded):
+        return float(m.group(1).replace(",", ".")), float(m.group(2))
+    if m := _STARS.fullmatch(folded):
+        return float(m.group(1).replace(",", ".")), None
+    if _PLAIN.fullmatch(folded):
+        return float(folded.replace(",", ".")), None
+    return None
+
+
+def numeric_scale(scores: list[float], survey_type: str) -> tuple[float, float] | None:
+    """The scale plain numbers are on, from their range (None: no known scale fits).
+
+    NPS is 0-10. CES: top <= 5 -> 1-5, else 1-7. Otherwise: top <= 1 -> 0-1 (fractions or
+    good=1/bad=0); a 0 with top 6-10 -> 0-10; top <= 5 -> 1-5; <= 7 -> 1-7; <= 10 -> 1-10;
+    <= 100 -> 0-100 (percent scores).
+    """
+    if survey_type == "nps":
+        return (0.0, 10.0)
+    top, bottom = max(scores), min(scores)
+    if survey_type == "ces":
+        return (1.0, 5.0) if top <= 5 else (1.0, 7.0)
+    if top <= 1:
+        return (0.0, 1.0)
+    if bottom == 0 and 5 < top <= 10:
+        return (0.0, 10.0)
+    for high in (5.0, 7.0, 10.0):
+        if top <= high:
+            return (1.0, high)
+    return (0.0, 100.0) if top <= 100 else None

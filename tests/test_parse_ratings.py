@@ -1,0 +1,114 @@
+"""parse_ratings: scales from labels and numbers, unanswered vs failed, CES direction."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from dashboard.parse import parse_ratings
+
+
+def _text(values: list[str | None]) -> pd.Series:
+    return pd.Series(values, dtype="string")
+
+
+def _scores(res) -> list[float | None]:
+    return [None if pd.isna(v) else float(v) for v in res.score]
+
+
+def _scale(res) -> set[tuple[float, float]]:
+    pairs = zip(res.scale_min, res.scale_max, strict=True)
+    return {(a, b) for a, b in pairs if not np.isnan(a)}
+
+
+def test_zendesk_good_bad_with_offered() -> None:
+    values = ["Good", "Bad", "Offered", "Not Offered", "good_with_comment", "Bad with comment",
+              None, "unoffered", "meh"]  # fmt: skip
+    res = parse_ratings(_text(values))
+    assert _scores(res) == [1.0, 0.0, None, None, 1.0, 0.0, None, None, None]
+    assert _scale(res) == {(0.0, 1.0)} and res.survey_type == "csat"
+    assert res.unanswered.tolist() == [False, False, True, True, False, False, False, True, False]
+    assert res.failed.tolist() == [False] * 8 + [True]
+    assert res.label.tolist()[0] == "Good"
+
+
+@pytest.mark.parametrize(
+    ("values", "scores", "scale", "kind"),
+    [
+        (["Great", "Okay", "Bad"], [3, 2, 1], (1, 3), "csat"),  # Help Scout
+        (["Good", "Okay", "Bad"], [3, 2, 1], (1, 3), "csat"),  # Zoho
+        (["Awesome", "Just Okay", "Not Good"], [3, 2, 1], (1, 3), "csat"),  # Freshdesk classic
+        (["Extremely happy", "Neutral", "Very unhappy", "Extremely unhappy"], [7, 4, 2, 1],
+         (1, 7), "csat"),  # Freshdesk 7-point
+        (["103", "-101", "100"], [7, 3, 4], (1, 7), "csat"),  # Freshdesk API codes
+        (["Very satisfied", "Satisfied", "Neither satisfied nor dissatisfied", "Unsatisfied",
+          "Very dissatisfied"], [5, 4, 3, 2, 1], (1, 5), "csat"),
+        (["svært fornøyd", "Misfornøyd", "meget tilfreds", "bardzo niezadowolony"], [5, 2, 5, 1],
+         (1, 5), "csat"),
+        (["Strongly agree", "Somewhat agree", "Neither agree nor disagree", "Strongly disagree"],
+         [7, 5, 4, 1], (1, 7), "ces"),  # CES 2.0: higher = easier
+        (["Very easy", "Difficult"], [5, 2], (1, 5), "ces"),
+        (["4", "5", "1"], [4, 5, 1], (1, 5), "csat"),
+        (["1", "3", "2"], [1, 3, 2], (1, 5), "csat"),  # numbers only: top <= 5 -> 1-5
+        (["1", "6", "7"], [1, 6, 7], (1, 7), "csat"),
+        (["1", "9", "10"], [1, 9, 10], (1, 10), "csat"),
+        (["0", "7", "10"], [0, 7, 10], (0, 10), "nps"),  # a 0 on 0-10 -> NPS
+        (["5 stars", "★★★★☆", "4/5", "3"], [5, 4, 4, 3], (1, 5), "csat"),
+        (["87.5", "92"], [87.5, 92], (0, 100), "csat"),  # QA percent scores
+    ],
+)  # fmt: skip
+def test_scales_from_labels_and_numbers(values, scores, scale, kind) -> None:
+    res = parse_ratings(_text(values))
+    assert _scores(res) == [float(s) for s in scores]
+    assert _scale(res) == {(float(scale[0]), float(scale[1]))}
+    assert res.survey_type == kind and not res.failed.any()
+
+
+def test_explicit_scale_and_type_win() -> None:
+    res = parse_ratings(_text(["1", "2", "3"]), scale=(1.0, 3.0))
+    assert _scale(res) == {(1.0, 3.0)}
+    res = parse_ratings(_text(["Agree", "Strongly agree"]), scale=(1.0, 5.0))
+    assert _scores(res) == [4.0, 5.0] and res.survey_type == "ces"
+    res = parse_ratings(_text(["Good", "Bad"]), scale=(1.0, 3.0))  # Zoho without an Okay
+    assert _scores(res) == [3.0, 1.0]
+    res = parse_ratings(_text(["3", "9"]), survey_type="nps")
+    assert _scale(res) == {(0.0, 10.0)} and res.survey_type == "nps"
+    res = parse_ratings(_text(["2", "7"]), survey_type="ces")
+    assert _scale(res) == {(1.0, 7.0)} and "easier" in res.note
+
+
+def test_values_outside_the_scale_fail() -> None:
+    res = parse_ratings(_text(["5", "11", "-1"]), survey_type="nps")
+    assert res.failed.tolist() == [False, True, True]
+    res = parse_ratings(_text(["4", "6"]), scale=(1.0, 5.0))
+    assert res.failed.tolist() == [False, True]
+    res = parse_ratings(_text(["500", "20"]))  # no known scale reaches 500
+    assert res.failed.all()
+    # No one scale has both "Good" and "Great": the first scale in preference order that
+    # covers the most words (Zendesk good/bad) is used and the other words fail.
+    res = parse_ratings(_text(["Good", "Great", "Splendid"]))
+    assert res.failed.tolist() == [False, True, True]
+
+
+def test_caller_labels_and_na_words() -> None:
+    res = parse_ratings(
+        _text(["😀", "😐", "😞", "skipped", "n/a"]),
+        labels={"😀": 3, "😐": 2, "😞": 1},
+        na_values=["n/a"],
+    )
+    assert _scores(res) == [3.0, 2.0, 1.0, None, None]
+    assert res.unanswered.tolist() == [False, False, False, True, True]
+    assert _scale(res) == {(1.0, 3.0)}
+
+
+def test_empty_is_neither_unanswered_nor_failed() -> None:
+    res = parse_ratings(_text([None, "", "  "]))
+    assert not res.failed.any() and not res.unanswered.any() and res.score.isna().all()
+
+
+def test_bad_arguments_raise() -> None:
+    with pytest.raises(ValueError, match="survey_type"):
+        parse_ratings(_text(["1"]), survey_type="qa")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="scale"):
+        parse_ratings(_text(["1"]), scale=(5.0, 1.0))
