@@ -155,7 +155,10 @@ def _read_layouts(texts: pa.Array, where: np.ndarray, reading: _Reading, sample:
         first = read_format(texts, layout.fmt, layout.day_pos)
         hit = ~np.isnat(first)
         if layout.fmt_swapped is not None:
-            second = read_format(texts, layout.fmt_swapped, 2)
+            # Month-first only where day-first failed: enough to see a second field above 12;
+            # the rest is read month-first later only if the column turns out month-first.
+            second = np.full(len(first), NAT)
+            second[~hit] = read_format(pc.filter(texts, pa.array(~hit)), layout.fmt_swapped, 2)
             hit |= ~np.isnat(second)
             reading.first[where[hit]] = first[hit]
             reading.second[where[hit]] = second[hit]
@@ -185,6 +188,8 @@ def _decide(values: pd.Series, d: Distinct, reading: _Reading, order: Order) -> 
     """Settle the day/month order, pick each value's reading and describe the decision."""
     is_dmy = ~np.isnat(reading.first) | ~np.isnat(reading.second)
     chosen, reason, assumed = _dmy_order(reading, is_dmy, order)
+    if chosen == "monthfirst":
+        _read_rest_month_first(d.texts, reading)
     out = reading.fixed.copy()
     first_ok, second_ok = ~np.isnat(reading.first), ~np.isnat(reading.second)
     if chosen == "dayfirst":
@@ -202,6 +207,16 @@ def _decide(values: pd.Series, d: Distinct, reading: _Reading, order: Order) -> 
     resolved = _resolved_order(reading, is_dmy, chosen, counts)
     note = _note(reading, ~failed, chosen, counts, resolved) + reason + failure_note(failed)
     return _result(values, d, out, failed, note=note, order=resolved, assumed=assumed)
+
+
+def _read_rest_month_first(texts: pa.Array, reading: _Reading) -> None:
+    """Read month-first the n/n/n values so far only read day-first."""
+    todo = ~np.isnat(reading.first) & np.isnat(reading.second)
+    for i, layout in enumerate(reading.layouts):
+        where = np.flatnonzero(todo & (reading.layout_id == i))
+        if where.size and isinstance(layout, Layout) and layout.fmt_swapped is not None:
+            sub = pc.take(texts, pa.array(where))
+            reading.second[where] = read_format(sub, layout.fmt_swapped, 2)
 
 
 def _dmy_order(reading: _Reading, is_dmy: np.ndarray, order: Order) -> tuple[str, str, bool]:
