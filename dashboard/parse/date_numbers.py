@@ -52,7 +52,7 @@ def read_numeric_dates(texts: pa.Array) -> tuple[np.ndarray, str, str] | None:
 
 
 def _is_number(text: str | None) -> bool:
-    return bool(text) and re.fullmatch(_NUMBER, text) is not None
+    return text is not None and re.fullmatch(_NUMBER, text) is not None
 
 
 def _epoch(numbers: np.ndarray, micros_per_unit: int) -> np.ndarray:

@@ -151,7 +151,7 @@ def _word_minutes(text: str) -> float | None:
     m = _DAY_CLOCK.fullmatch(text)
     if m:
         sign, days, hours, mins, secs = m.groups()
-        value = int(days) * 1440 + int(hours) * 60 + int(mins)
+        value = float(int(days) * 1440 + int(hours) * 60 + int(mins))
         value += float((secs or "0").replace(",", ".")) / 60
         return -value if sign == "-" else value
     body = text.lstrip("+-").strip()
