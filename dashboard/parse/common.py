@@ -43,6 +43,7 @@ class Distinct:
     codes: np.ndarray
 
     def __len__(self) -> int:
+        """Number of distinct values."""
         return len(self.texts)
 
     def spread(self, per_unique: np.ndarray, empty: object) -> np.ndarray:
