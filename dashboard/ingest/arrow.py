@@ -1,0 +1,111 @@
+"""Arrow's multi-threaded CSV reader, configured to return every field as text.
+
+Arrow does the heavy lifting for large files; it cannot report line numbers, so it is given
+the data region only (after the header block) and positional column names, and every record
+whose field count differs from the header is skipped and counted here, to be re-read by the
+csv module (records that don't fit are rare, and need exact wording anyway).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import reduce
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+
+MIN_BLOCK = 1 << 22
+
+
+def read_region(
+    text: memoryview, delimiter: str, width: int, *, has_quotes: bool, longest: int
+) -> tuple[pa.Table, int]:
+    """Parse `text` as headerless records of `width` fields; return the table and skips.
+
+    Raises:
+        pyarrow.ArrowInvalid: Arrow could not parse the text (the caller falls back).
+    """
+    skipped = [0]
+
+    def on_invalid(_row: object) -> str:
+        skipped[0] += 1
+        return "skip"
+
+    names = [f"f{j}" for j in range(width)]
+    read = pacsv.ReadOptions(
+        column_names=names, block_size=int(min(2**31 - 1, max(MIN_BLOCK, 4 * longest)))
+    )
+    parse = pacsv.ParseOptions(
+        delimiter=delimiter,
+        quote_char='"',
+        double_quote=True,
+        escape_char=False,
+        newlines_in_values=has_quotes,
+        ignore_empty_lines=True,
+        invalid_row_handler=on_invalid,
+    )
+    convert = pacsv.ConvertOptions(
+        column_types=dict.fromkeys(names, pa.string()),
+        strings_can_be_null=True,
+        quoted_strings_can_be_null=True,
+        null_values=[""],
+        check_utf8=False,  # validated (or transcoded) before
+    )
+    table = pacsv.read_csv(pa.BufferReader(pa.py_buffer(text)), read, parse, convert)
+    return table, skipped[0]
+
+
+def clean(table: pa.Table) -> pa.Table:
+    """Strip surrounding whitespace from every value and turn empty strings into nulls."""
+    null = pa.scalar(None, pa.string())
+    columns = []
+    for column in table.columns:
+        trimmed = pc.utf8_trim_whitespace(column)
+        columns.append(pc.if_else(pc.equal(trimmed, ""), null, trimmed))
+    return pa.table(columns, names=table.column_names)
+
+
+def blank_mask(table: pa.Table) -> np.ndarray:
+    """True for rows whose cells are all null (lines of delimiters only)."""
+    if table.num_columns == 0:
+        return np.zeros(table.num_rows, dtype=bool)
+    nulls = [pc.is_null(c) for c in table.columns]
+    return np.asarray(reduce(pc.and_, nulls), dtype=bool)
+
+
+def header_copies(table: pa.Table, headers: Sequence[str]) -> np.ndarray:
+    """Row positions whose cells equal the header text (empty header cell: null)."""
+    first = next((j for j, h in enumerate(headers) if h), None)
+    if first is None or table.num_rows == 0:
+        return np.zeros(0, dtype=np.int64)
+    candidates = np.flatnonzero(
+        np.asarray(pc.fill_null(pc.equal(table[first], headers[first]), False))
+    )
+    if len(candidates) == 0:
+        return candidates
+    sub = table.take(candidates)
+    ok = np.ones(len(candidates), dtype=bool)
+    for j, header in enumerate(headers):
+        column = sub[j]
+        same = pc.is_null(column) if not header else pc.fill_null(pc.equal(column, header), False)
+        ok &= np.asarray(same, dtype=bool)
+    return candidates[ok]
+
+
+def from_rows(rows: Sequence[Sequence[str]], width: int) -> pa.Table:
+    """An Arrow table (positional names, cleaned) from text rows already fitted to `width`."""
+    names = [f"f{j}" for j in range(width)]
+    columns = [
+        pa.array([(row[j].strip() or None) for row in rows], type=pa.string()) for j in range(width)
+    ]
+    return pa.table(columns, names=names)
+
+
+def to_frame(table: pa.Table, names: Sequence[str]) -> pd.DataFrame:
+    """A pandas frame of `string` (Arrow-backed) columns named `names`, without copying text."""
+    table = table.rename_columns(list(names))
+    frame = table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
+    return frame.reset_index(drop=True)

@@ -1,0 +1,190 @@
+"""Read a delimited text file (CSV, TSV, semicolon, pipe) into one RawTable.
+
+Pipeline: decode to UTF-8 (encoding.py) -> sniff the delimiter on the head (dialect.py) ->
+find every record's span, line and field count in one vectorised pass (scan.py) -> find the
+header block among the first records (layout.py) -> Arrow parses the data region as text
+(arrow.py) while the rare records that don't fit the header are re-read one by one with the
+csv module and sorted into kept / excluded (rows.py). If Arrow and the scan disagree about the
+number of records (stray quotes that RFC 4180 parity cannot follow), the whole file is read
+again with the csv module, which is slower but follows the same rules.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+
+from dashboard.errors import UnreadableFileError
+from dashboard.ingest import arrow
+from dashboard.ingest.dialect import (
+    SAMPLE_CHARS,
+    parse_records,
+    records_with_lines,
+    sniff_delimiter,
+)
+from dashboard.ingest.encoding import decode
+from dashboard.ingest.layout import MAX_FOOTER_RECORDS, Layout, detect_layout, footer_start
+from dashboard.ingest.model import RawTable, ReadReport
+from dashboard.ingest.rows import (
+    Sorted,
+    Source,
+    classify,
+    footer_issue,
+    repeated_header_issue,
+)
+from dashboard.ingest.scan import Records, scan_records
+from dashboard.ingest.table import Parsed, finish
+
+HEAD_RECORDS = 200  # records examined for the header block
+
+
+def read_delimited(data: bytes, name: str, *, force_csv_module: bool = False) -> RawTable:
+    """Read one delimited text file; `force_csv_module` skips Arrow (tests compare both)."""
+    decoded = decode(data, name)
+    text = _line_feeds(decoded.text)
+    head = bytes(text[:SAMPLE_CHARS]).decode("utf-8", errors="ignore")
+    delimiter = sniff_delimiter(head, is_complete=len(text) <= SAMPLE_CHARS)
+    source = Source(name, "line", delimiter)
+    parsed = None if force_csv_module else _read_fast(text, source)
+    if parsed is None:
+        parsed = _read_slow(text, source)
+    report = ReadReport(
+        file=name,
+        format="csv",
+        encoding=decoded.encoding,
+        delimiter=delimiter,
+        header_line=parsed.header_line,
+        header_rows=parsed.layout.rows,
+        sheet=None,
+        sheets=(),
+        rows_read=0,
+        issues=(),
+    )
+    return finish(parsed, report)
+
+
+def _line_feeds(text: memoryview) -> memoryview:
+    """Old Mac files end lines with a lone CR: make them line feeds (rare, small files)."""
+    raw = bytes(text[: 1 << 20])
+    if b"\n" in raw or b"\r" not in raw:
+        return text
+    return memoryview(bytes(text).replace(b"\r", b"\n"))
+
+
+def _no_table(source: Source) -> UnreadableFileError:
+    return UnreadableFileError(
+        f"{source.file} has no table in it: every line is blank.",
+        "Check that you uploaded the right file; an export has a header line and rows.",
+    )
+
+
+def _record(text: memoryview, records: Records, k: int, delimiter: str) -> list[str]:
+    """One record re-read with the csv module (its span may hold quoted line breaks)."""
+    raw = bytes(text[records.starts[k] : records.ends[k]]).decode("utf-8")
+    return next(parse_records(raw, delimiter, 1), [])
+
+
+def _read_fast(text: memoryview, source: Source) -> Parsed | None:
+    """Arrow for the bulk, the csv module for records that do not fit; None on disagreement."""
+    delimiter = source.delimiter or ","
+    records = scan_records(np.frombuffer(text, dtype=np.uint8), delimiter)
+    head = [_record(text, records, k, delimiter) for k in range(min(HEAD_RECORDS, len(records)))]
+    layout = detect_layout(head)
+    if layout is None:
+        raise _no_table(source)
+    first = layout.data_index
+    header_line = int(records.lines[layout.index])
+    if first >= len(records):
+        return Parsed(
+            layout, header_line, arrow.from_rows([], layout.width), np.zeros(0, np.int64), []
+        )
+    fields = records.fields[first:]
+    good = np.flatnonzero(fields == layout.width) + first
+    odd = np.flatnonzero((fields != layout.width) & (fields != 0)) + first
+    try:
+        table, skipped = arrow.read_region(
+            text[records.starts[first] :],
+            delimiter,
+            layout.width,
+            has_quotes=records.has_quotes,
+            longest=int((records.ends - records.starts).max()),
+        )
+    except pa.ArrowInvalid:
+        return None
+    if table.num_rows != len(good) or skipped != len(odd):
+        return None
+    footers = _footer_records(text, records, first, delimiter)
+    sorted_ = _sort_odd(text, records, odd, footers, layout, source)
+    table = arrow.clean(table)
+    drop = arrow.blank_mask(table)
+    issues = list(sorted_.issues)
+    for pos in arrow.header_copies(table, layout.headers):
+        drop[pos] = True
+        issues.append(repeated_header_issue(source, int(records.lines[good[pos]]), layout))
+    for k in sorted(footers & set(good.tolist())):
+        pos = int(np.searchsorted(good, k))
+        drop[pos] = True
+        issues.append(
+            footer_issue(source, int(records.lines[k]), _record(text, records, k, delimiter))
+        )
+    lines = records.lines[good]
+    if drop.any():
+        table, lines = table.filter(pa.array(~drop)), lines[~drop]
+    if sorted_.rows:
+        table, lines = _merge(table, lines, sorted_, layout.width)
+    return Parsed(layout, header_line, table, lines, issues)
+
+
+def _footer_records(text: memoryview, records: Records, first: int, delimiter: str) -> set[int]:
+    """Record indices of the trailing footer block (Salesforce 'Grand Totals', notices)."""
+    tail = [k for k in range(len(records) - 1, first - 1, -1) if records.fields[k]]
+    tail = tail[: MAX_FOOTER_RECORDS + 1][::-1]
+    rows = [_record(text, records, k, delimiter) for k in tail]
+    return set(tail[footer_start(rows) :])
+
+
+def _sort_odd(
+    text: memoryview,
+    records: Records,
+    odd: np.ndarray,
+    footers: set[int],
+    layout: Layout,
+    source: Source,
+) -> Sorted:
+    """Re-read records whose field count differs from the header and classify them."""
+    ks = sorted(set(odd.tolist()) | footers)
+    rows = [_record(text, records, k, source.delimiter or ",") for k in ks]
+    lines = [int(records.lines[k]) for k in ks]
+    return classify(rows, lines, ks, [k in footers for k in ks], layout, source)
+
+
+def _merge(
+    table: pa.Table, lines: np.ndarray, extra: Sorted, width: int
+) -> tuple[pa.Table, np.ndarray]:
+    """Add fitted rows to Arrow's rows, in file order."""
+    both = pa.concat_tables([table, arrow.from_rows(extra.rows, width)])
+    all_lines = np.concatenate((lines, np.asarray(extra.lines, dtype=np.int64)))
+    order = np.argsort(all_lines, kind="stable")
+    return both.take(pa.array(order)), all_lines[order]
+
+
+def _read_slow(text: memoryview, source: Source) -> Parsed:
+    """Read every record with the csv module, tracking physical lines (the exact fallback)."""
+    rows, lines = [], []
+    decoded = bytes(text).decode("utf-8")
+    reader_lines = 0
+    for row, line_num in records_with_lines(decoded, source.delimiter or ","):
+        rows.append(row)
+        lines.append(reader_lines + 1)
+        reader_lines = line_num
+    layout = detect_layout(rows[:HEAD_RECORDS])
+    if layout is None:
+        raise _no_table(source)
+    data = rows[layout.data_index :]
+    data_lines = lines[layout.data_index :]
+    positions = list(range(len(data)))
+    foot = footer_start(data)
+    sorted_ = classify(data, data_lines, positions, [i >= foot for i in positions], layout, source)
+    table = arrow.from_rows(sorted_.rows, layout.width)
+    frame_lines = np.asarray(sorted_.lines, dtype=np.int64)
+    return Parsed(layout, lines[layout.index], table, frame_lines, sorted_.issues)

@@ -1,0 +1,113 @@
+"""Tell what kind of file an upload is, from its name and first bytes, before reading it.
+
+Content wins over the name where it is unambiguous: a workbook saved as `.csv` is read as a
+workbook, and a PDF renamed `.csv` is refused with a sentence saying it is a PDF. Supported:
+delimited text (.csv .tsv .txt .tab .psv), Excel (.xlsx .xlsm .xls) and ZIP archives of those.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import PurePosixPath
+from typing import Literal
+
+from dashboard.errors import FileTooLargeError, UnreadableFileError
+
+Kind = Literal["text", "xlsx", "xls", "zip"]
+
+TEXT_SUFFIXES = frozenset({".csv", ".tsv", ".txt", ".tab", ".psv"})
+EXCEL_SUFFIXES = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls"}
+SUPPORTED = (
+    "CSV or other delimited text (.csv, .tsv, .txt), Excel (.xlsx, .xls), or a .zip of those"
+)
+_ZIP = (b"PK\x03\x04", b"PK\x05\x06")
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_MAGIC = (
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"{\\rtf", "an RTF document"),
+)
+_HTML = (b"<!doctype html", b"<html", b"<table")
+
+
+def suffix(name: str) -> str:
+    """The lower-case extension of `name` ('' when it has none)."""
+    return PurePosixPath(name).suffix.lower()
+
+
+def is_supported(name: str) -> bool:
+    """Whether a file (or archive member) of this name is one we read."""
+    ext = suffix(name)
+    return ext in TEXT_SUFFIXES or ext in EXCEL_SUFFIXES or ext == ".zip"
+
+
+def classify_file(data: bytes, name: str, max_bytes: int) -> Kind:
+    """The reader for `data`, or a ServicegapError saying why none applies.
+
+    Raises:
+        UnreadableFileError: empty, unsupported type, or content that is not a table.
+        FileTooLargeError: more than `max_bytes`.
+    """
+    ext = suffix(name)
+    if not is_supported(name):
+        kind = f"'{ext}' files" if ext else "Files without an extension"
+        raise UnreadableFileError(f"{name}: {kind} cannot be read.", f"Upload {SUPPORTED}.")
+    if not data:
+        raise UnreadableFileError(
+            f"{name} is empty (0 bytes).", "Export the data again and upload the new file."
+        )
+    if len(data) > max_bytes:
+        raise FileTooLargeError(
+            f"{name} is {len(data) / 2**20:.1f} MB, over the {max_bytes / 2**20:.0f} MB limit.",
+            "Export a shorter date range, or zip the file if it is text.",
+        )
+    if data.startswith(_ZIP):
+        return _zip_kind(data, name)
+    if data.startswith(_OLE):
+        return "xls"
+    _reject_magic(data, name)
+    if ext == ".zip" or ext in (".xlsx", ".xlsm"):
+        raise UnreadableFileError(
+            f"{name} is not a valid {'ZIP archive' if ext == '.zip' else 'Excel workbook'}: "
+            "it may be damaged or only partly downloaded.",
+            "Download or export it again.",
+        )
+    return "text"  # .xls that is really text (some tools write TSV with an .xls name)
+
+
+def _zip_kind(data: bytes, name: str) -> Kind:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise UnreadableFileError(
+            f"{name} is a damaged ZIP archive or workbook and cannot be opened.",
+            "Download or export it again.",
+        ) from None
+    if "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names):
+        return "xlsx"
+    if suffix(name) in (".xlsx", ".xlsm"):
+        raise UnreadableFileError(
+            f"{name} is a ZIP archive but not an Excel workbook.",
+            "Open it in Excel and save it as .xlsx, or export the data as CSV.",
+        )
+    return "zip"
+
+
+def _reject_magic(data: bytes, name: str) -> None:
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise UnreadableFileError(
+                f"{name} is {what}, not a table.", f"Upload the export itself: {SUPPORTED}."
+            )
+    if data[:512].lstrip().lower().startswith(_HTML):
+        raise UnreadableFileError(
+            f"{name} is a web page (HTML), not a table.",
+            "Open it in Excel and save it as .xlsx or CSV, or export the data as CSV.",
+        )
