@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 import pyarrow as pa
 
-from dashboard.errors import UnreadableFileError
+from dashboard.errors import Issue, UnreadableFileError
 from dashboard.ingest import arrow
 from dashboard.ingest.dialect import (
     SAMPLE_CHARS,
@@ -32,7 +32,7 @@ from dashboard.ingest.rows import (
     footer_issue,
     repeated_header_issue,
 )
-from dashboard.ingest.scan import Records, scan_records
+from dashboard.ingest.scan import Records, count_fields, scan_records
 from dashboard.ingest.table import Parsed, finish
 
 HEAD_RECORDS = 200  # records examined for the header block
@@ -87,58 +87,83 @@ def _record(text: memoryview, records: Records, k: int, delimiter: str) -> list[
 def _read_fast(text: memoryview, source: Source) -> Parsed | None:
     """Arrow for the bulk, the csv module for records that do not fit; None on disagreement."""
     delimiter = source.delimiter or ","
-    records = scan_records(np.frombuffer(text, dtype=np.uint8), delimiter)
+    buf = np.frombuffer(text, dtype=np.uint8)
+    records = scan_records(buf)
     head = [_record(text, records, k, delimiter) for k in range(min(HEAD_RECORDS, len(records)))]
     layout = detect_layout(head)
     if layout is None:
         raise _no_table(source)
-    first = layout.data_index
+    first, width = layout.data_index, layout.width
     header_line = int(records.lines[layout.index])
     if first >= len(records):
-        return Parsed(
-            layout, header_line, arrow.from_rows([], layout.width), np.zeros(0, np.int64), []
-        )
-    fields = records.fields[first:]
-    good = np.flatnonzero(fields == layout.width) + first
-    odd = np.flatnonzero((fields != layout.width) & (fields != 0)) + first
+        empty = arrow.from_rows([], width)
+        return Parsed(layout, header_line, empty, np.zeros(0, np.int64), [])
     try:
         table, skipped = arrow.read_region(
             text[records.starts[first] :],
             delimiter,
-            layout.width,
+            width,
             has_quotes=records.has_quotes,
             longest=int((records.ends - records.starts).max()),
         )
     except pa.ArrowInvalid:
         return None
-    if table.num_rows != len(good) or skipped != len(odd):
+    filled = np.flatnonzero(~records.is_empty[first:]) + first
+    if table.num_rows + skipped != len(filled):
         return None
+    good, odd = filled, filled[:0]
+    if skipped:
+        fields = count_fields(buf, records, delimiter, first)
+        good = np.flatnonzero(fields == width) + first
+        odd = np.flatnonzero((fields != width) & (fields != 0)) + first
+        if len(good) != table.num_rows:
+            return None
     footers = _footer_records(text, records, first, delimiter)
     sorted_ = _sort_odd(text, records, odd, footers, layout, source)
-    table = arrow.clean(table)
+    table, lines, issues = _drop_rows(
+        arrow.clean(table), records.lines[good], good, footers, text, records, layout, source
+    )
+    issues.extend(sorted_.issues)
+    if sorted_.rows:
+        table, lines = _merge(table, lines, sorted_, width)
+    return Parsed(layout, header_line, table, lines, issues)
+
+
+def _drop_rows(
+    table: pa.Table,
+    lines: np.ndarray,
+    good: np.ndarray,
+    footers: set[int],
+    text: memoryview,
+    records: Records,
+    layout: Layout,
+    source: Source,
+) -> tuple[pa.Table, np.ndarray, list[Issue]]:
+    """Remove blank rows, header copies and footers that Arrow read as data."""
     drop = arrow.blank_mask(table)
-    issues = list(sorted_.issues)
+    issues = []
     for pos in arrow.header_copies(table, layout.headers):
         drop[pos] = True
-        issues.append(repeated_header_issue(source, int(records.lines[good[pos]]), layout))
-    for k in sorted(footers & set(good.tolist())):
+        issues.append(repeated_header_issue(source, int(lines[pos]), layout))
+    for k in sorted(footers & set(good[-MAX_FOOTER_RECORDS - 1 :].tolist())):
         pos = int(np.searchsorted(good, k))
         drop[pos] = True
-        issues.append(
-            footer_issue(source, int(records.lines[k]), _record(text, records, k, delimiter))
-        )
-    lines = records.lines[good]
+        row = _record(text, records, k, source.delimiter or ",")
+        issues.append(footer_issue(source, int(lines[pos]), row))
     if drop.any():
         table, lines = table.filter(pa.array(~drop)), lines[~drop]
-    if sorted_.rows:
-        table, lines = _merge(table, lines, sorted_, layout.width)
-    return Parsed(layout, header_line, table, lines, issues)
+    return table, lines, issues
 
 
 def _footer_records(text: memoryview, records: Records, first: int, delimiter: str) -> set[int]:
     """Record indices of the trailing footer block (Salesforce 'Grand Totals', notices)."""
-    tail = [k for k in range(len(records) - 1, first - 1, -1) if records.fields[k]]
-    tail = tail[: MAX_FOOTER_RECORDS + 1][::-1]
+    tail: list[int] = []
+    for k in range(len(records) - 1, first - 1, -1):
+        if len(tail) > MAX_FOOTER_RECORDS:
+            break
+        if records.ends[k] > records.starts[k]:
+            tail.append(k)
+    tail.reverse()
     rows = [_record(text, records, k, delimiter) for k in tail]
     return set(tail[footer_start(rows) :])
 
