@@ -15,6 +15,7 @@ from contextlib import contextmanager
 import streamlit as st
 
 from dashboard.errors import ServicegapError
+from dashboard.ui.text import literal
 
 log = logging.getLogger("servicegap")
 
@@ -25,9 +26,9 @@ def guard(what: str = "this view") -> Iterator[None]:
     try:
         yield
     except ServicegapError as err:
-        st.error(err.message, icon=":material/error:")
+        st.error(literal(err.message), icon=":material/error:")
         if err.hint:
-            st.caption(err.hint)
+            st.caption(literal(err.hint))
     except Exception:
         error_id = uuid.uuid4().hex[:8]
         log.exception("unexpected error in %s (error id %s)", what, error_id)

@@ -13,6 +13,7 @@ from dashboard.config import Settings
 from dashboard.load import Loaded, inspect_files, to_dataset
 from dashboard.samples import sample_files
 from dashboard.store import Dataset
+from dashboard.view import View
 
 DATASET = "sg_dataset"  # Dataset of this session
 LOADED = "sg_loaded"  # Loaded (reports, detections, errors) behind the dataset
@@ -89,3 +90,20 @@ def require_dataset() -> Dataset:
         st.page_link("pages/data.py", label="Go to the Data page", icon=":material/upload:")
         st.stop()
     return data
+
+
+VIEW = "sg_view"  # the View the sidebar resolved on this run
+
+
+def set_view(view: View | None) -> None:
+    """Store the View of this run for the page that renders next."""
+    st.session_state[VIEW] = view
+
+
+def view() -> View:
+    """This run's View (the frame always sets it before a page runs with data)."""
+    current = st.session_state.get(VIEW)
+    if current is None:
+        require_dataset()
+        st.stop()
+    return current

@@ -1,0 +1,104 @@
+"""KPI over periods: a line per series, target rule, control limits, partial periods marked.
+
+Input is a small frame with one row per period (and series): `period`, `period_start`,
+`value`, `n`, `partial`, optionally `series` (segment value) and, for a p-chart, `lcl`, `ucl`,
+`center`, `signal`. Partial periods are drawn as hollow points so nobody reads a half week as a
+drop.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import altair as alt
+import pandas as pd
+
+from dashboard.charts.titles import Titles
+
+PALETTE = ["#1f5fa8", "#d9480f", "#2b8a3e", "#862e9c", "#e67700", "#0b7285", "#c2255c", "#5c940d"]
+SIGNAL = "#c92a2a"
+HEIGHT = 320
+
+
+@dataclass(frozen=True, slots=True)
+class Axis:
+    """How the value axis reads: its label, a d3 format, and an optional fixed domain."""
+
+    label: str
+    fmt: str = ",.1f"
+    domain: tuple[float, float] | None = None
+
+
+def trend_chart(
+    frame: pd.DataFrame,
+    titles: Titles,
+    axis: Axis,
+    target: float | None = None,
+    facet: bool = False,
+) -> alt.TopLevelMixin:
+    """Line chart of `value` over `period_start`; one colour per `series`, or small multiples."""
+    data = frame.copy()
+    if "series" not in data:
+        data["series"] = "All"
+    data["kind"] = data["partial"].map({True: "partial period", False: "full period"})
+    scale = alt.Scale(domain=list(axis.domain)) if axis.domain else alt.Scale(zero=False)
+    x = alt.X("period_start:T", title=None, scale=alt.Scale(padding=14), axis=alt.Axis(grid=False))
+    y = alt.Y("value:Q", title=axis.label, scale=scale, axis=alt.Axis(format=axis.fmt))
+    single = data["series"].nunique() <= 1
+    color = alt.Color(
+        "series:N",
+        title=None,
+        scale=alt.Scale(range=PALETTE),
+        legend=None if single else alt.Legend(),
+    )
+    tooltip = [
+        alt.Tooltip("series:N", title="Segment"),
+        alt.Tooltip("period:N", title="Period"),
+        alt.Tooltip("value:Q", title=axis.label, format=axis.fmt),
+        alt.Tooltip("n:Q", title="n", format=","),
+        alt.Tooltip("kind:N", title="Note"),
+    ]
+    base = alt.Chart(data)
+    line = base.mark_line(strokeWidth=2).encode(x=x, y=y, color=color)
+    points = base.mark_point(size=70, strokeWidth=2, opacity=1).encode(
+        x=x,
+        y=y,
+        color=color,
+        fill=alt.condition("datum.partial", alt.value("white"), color),
+        tooltip=tooltip,
+    )
+    layers: list[alt.Chart] = [line, points]
+    if {"lcl", "ucl"} <= set(data.columns):
+        layers.insert(0, _limits(base, x, axis))
+        layers.append(_signals(base, x, y))
+    if target is not None:
+        rule = alt.Chart(pd.DataFrame({"target": [target]}))
+        layers.append(rule.mark_rule(strokeDash=[6, 4], color="#495057").encode(y="target:Q"))
+    chart = alt.layer(*layers)
+    if facet and data["series"].nunique() > 1:
+        chart = chart.facet(alt.Facet("series:N", title=None), columns=3)
+    if not facet:
+        chart = chart.properties(width="container", height=HEIGHT)
+    return chart.properties(title=titles.param()).configure_view(stroke=None)
+
+
+def _limits(base: alt.Chart, x: alt.X, axis: alt.Axis) -> alt.Chart:
+    """Grey band between the lower and upper control limits (they vary with each period's n)."""
+    return base.mark_area(opacity=0.15, color="#868e96").encode(
+        x=x,
+        y=alt.Y("lcl:Q", title=axis.label),
+        y2="ucl:Q",
+        tooltip=[
+            alt.Tooltip("lcl:Q", title="Lower limit", format=axis.fmt),
+            alt.Tooltip("ucl:Q", title="Upper limit", format=axis.fmt),
+        ],
+    )
+
+
+def _signals(base: alt.Chart, x: alt.X, y: alt.Y) -> alt.Chart:
+    """Red rings on the periods the control-chart rules flag."""
+    return (
+        base.transform_filter("datum.signal")
+        .mark_point(size=220, shape="circle", strokeWidth=2, color=SIGNAL)
+        .encode(x=x, y=y, tooltip=[alt.Tooltip("signal_reason:N", title="Signal")])
+    )

@@ -1,0 +1,97 @@
+"""Load reports as tables and sentences a manager can read on the Data page.
+
+A `LoadReport` is machine-shaped (codes, counts, canonical names); this module turns it into
+the row accounting ("2,150 read = 2,141 used + 9 excluded"), the mapping table and the
+examples of every problem, all as plain data. Wording of issue codes lives in `ISSUE_LABELS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.errors import IssueCode
+from dashboard.load import LoadReport
+from dashboard.schema import COLUMNS
+
+ISSUE_LABELS: dict[str, str] = {
+    IssueCode.MALFORMED_LINE: "line with the wrong number of fields",
+    IssueCode.FOOTER: "summary or footer line, not a record",
+    IssueCode.REPEATED_HEADER: "header repeated inside the data",
+    IssueCode.MISSING_ID: "no id",
+    IssueCode.DUPLICATE_ID: "id already seen earlier in the file (first kept)",
+    IssueCode.MISSING_DATE: "no date in the main date column",
+    IssueCode.UNPARSEABLE_DATE: "main date is not a date",
+    IssueCode.SURVEY_PREVIEW: "survey preview or test response",
+    IssueCode.NO_RATING: "no rating given",
+    IssueCode.INVALID_RATING: "rating outside the scale",
+    IssueCode.INVALID_VALUE: "value not understood (left blank, row kept)",
+    IssueCode.NEGATIVE_DURATION: "negative duration (left out of time KPIs, row kept)",
+    IssueCode.ORPHAN_REFERENCE: "refers to a ticket not in the tickets export (row kept)",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Accounting:
+    """Rows read, used and excluded for one file, with a sentence that adds them up."""
+
+    rows_read: int
+    rows_used: int
+    rows_excluded: int
+    sentence: str
+
+
+def accounting(report: LoadReport) -> Accounting:
+    """The row accounting of one file; `rows_read == rows_used + rows_excluded` by design."""
+    excluded = sum(report.excluded_by_reason.values())
+    parts = [f"{report.rows_read:,} rows read = {report.rows_used:,} used"]
+    parts.append(f"+ {excluded:,} excluded")
+    sentence = " ".join(parts)
+    if report.derived:
+        extra = ", ".join(f"{n:,} {kind} rows" for kind, n in report.derived.items())
+        sentence += f"; the same rows also gave {extra}"
+    return Accounting(report.rows_read, report.rows_used, excluded, sentence)
+
+
+def reasons_table(report: LoadReport) -> pd.DataFrame:
+    """One row per reason: what happened, how many rows, whether the row was kept."""
+    rows = [
+        (ISSUE_LABELS.get(code, code), count, "excluded")
+        for code, count in report.excluded_by_reason.items()
+        if count
+    ]
+    rows += [
+        (ISSUE_LABELS.get(code, code), count, "kept, value blanked")
+        for code, count in report.warnings_by_reason.items()
+        if count
+    ]
+    return pd.DataFrame(rows, columns=["Reason", "Rows", "Effect"])
+
+
+def examples_table(report: LoadReport, limit: int = 200) -> pd.DataFrame:
+    """Examples of every problem: line as a text editor shows it, column, value, what is wrong."""
+    rows = [
+        (i.line, i.column or "", i.value or "", ISSUE_LABELS.get(i.code, str(i.code)), i.message)
+        for i in report.issues[:limit]
+    ]
+    return pd.DataFrame(rows, columns=["Line", "Column", "Value", "Reason", "Detail"])
+
+
+def mapping_table(report: LoadReport) -> pd.DataFrame:
+    """Canonical column, what it means, and the header it was read from (kept columns too)."""
+    described = {c.name: c.description for c in COLUMNS[report.kind]}
+    rows = [(c, described.get(c, ""), h) for c, h in report.mapping.items()]
+    rows += [(c, "kept as a segment", h) for c, h in report.kept.items()]
+    return pd.DataFrame(rows, columns=["Column", "Meaning", "Read from"])
+
+
+def totals(reports: Sequence[LoadReport]) -> dict[str, int]:
+    """Rows used per table kind across files (derived rows included)."""
+    out: dict[str, int] = {}
+    for r in reports:
+        out[str(r.kind)] = out.get(str(r.kind), 0) + r.rows_used
+        for kind, n in r.derived.items():
+            out[kind] = out.get(kind, 0) + n
+    return out

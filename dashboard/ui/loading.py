@@ -1,0 +1,100 @@
+"""Uploads into this session's dataset: progress while reading, per-file mapping corrections.
+
+The uploaded bytes and per-file results stay in `st.session_state` (this browser session only);
+nothing from an upload goes into a cache shared between sessions, and nothing is written to disk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import streamlit as st
+
+from dashboard.load import SourceFile, to_dataset
+from dashboard.ui import state
+from dashboard.uploads import FileResult, load_one, load_uploads, merge
+
+SOURCES = "sg_sources"  # list[SourceFile] behind the current upload
+RESULTS = "sg_file_results"  # list[FileResult], one per uploaded file
+OVERRIDES = "sg_overrides"  # file name -> {"kind.column": header} chosen by the user
+UPLOAD_GENERATION = "sg_upload_generation"  # bumped to empty the file input
+UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "zip"]
+
+
+def uploader() -> None:
+    """The file input; new files are read at once with a progress bar."""
+    files = st.file_uploader(
+        "Upload exports (CSV, TSV, XLSX or ZIP; several at once)",
+        type=UPLOAD_TYPES,
+        accept_multiple_files=True,
+        key=f"sg_upload_{st.session_state.get(UPLOAD_GENERATION, 0)}",
+        help="Tickets from your helpdesk, survey answers (CSAT/NPS/CES), QA reviews, accounts.",
+    )
+    if not files:
+        return
+    signature = tuple((f.name, f.size) for f in files)
+    if signature == state.upload_signature():
+        return
+    sources = [SourceFile(name=f.name, data=f.getvalue()) for f in files]
+    st.session_state[OVERRIDES] = {}
+    _load(sources, signature)
+
+
+def results() -> list[FileResult]:
+    """Per-file results of the current upload (empty for the sample data)."""
+    return st.session_state.get(RESULTS, []) if state.upload_signature() else []
+
+
+def remap(name: str, overrides: Mapping[str, str]) -> None:
+    """Re-read one file with the user's mapping and rebuild the dataset."""
+    sources: Sequence[SourceFile] = st.session_state.get(SOURCES, [])
+    by_name = {f.name: f for f in sources}
+    if name not in by_name:
+        return
+    chosen = dict(st.session_state.get(OVERRIDES, {}))
+    chosen[name] = {**chosen.get(name, {}), **overrides}
+    st.session_state[OVERRIDES] = chosen
+    with st.spinner(f"Reading {name} with your mapping..."):
+        fresh = load_one(by_name[name], state.settings(), chosen[name])
+    current = [fresh if r.name == name else r for r in results()]
+    _store(sources, current, state.upload_signature() or ())
+
+
+def _load(sources: list[SourceFile], signature: tuple) -> None:
+    with st.status(f"Reading {len(sources)} file(s)...", expanded=True) as status:
+        bar = st.progress(0.0)
+
+        def progress(done: int, total: int, name: str) -> None:
+            bar.progress(done / max(total, 1), text=f"Reading {name}" if name else "Done")
+
+        found = load_uploads(sources, state.settings(), st.session_state[OVERRIDES], progress)
+        _store(sources, found, signature)
+        failed = sum(r.error is not None for r in found)
+        label = f"Read {len(found) - failed} of {len(found)} file(s)"
+        status.update(label=label, state="error" if failed == len(found) else "complete")
+
+
+def _store(sources: Sequence[SourceFile], found: list[FileResult], signature: tuple) -> None:
+    loaded = merge(found)
+    st.session_state[SOURCES] = list(sources)
+    st.session_state[RESULTS] = found
+    state.set_uploaded(to_dataset(loaded), loaded, signature)
+
+
+def forget_upload() -> None:
+    """Empty the file input (a new widget key) so old files are not read again."""
+    st.session_state[UPLOAD_GENERATION] = st.session_state.get(UPLOAD_GENERATION, 0) + 1
+    for key in (SOURCES, RESULTS, OVERRIDES):
+        st.session_state.pop(key, None)
+
+
+def use_sample() -> None:
+    """Switch to the sample data and empty the file input."""
+    forget_upload()
+    state.use_sample()
+
+
+def clear() -> None:
+    """Forget all data of this session and empty the file input."""
+    forget_upload()
+    state.clear()

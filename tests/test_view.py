@@ -1,0 +1,82 @@
+"""Period presets resolve against the data's last day; comparisons have the right length."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dashboard.config import Settings
+from dashboard.coverage import Coverage
+from dashboard.view import Comparison, Preset, View, resolve, span
+
+COV = Coverage(first=date(2024, 1, 3), last=date(2024, 11, 20), rows={})
+
+
+@pytest.mark.parametrize(
+    ("preset", "start", "end"),
+    [
+        (Preset.LAST_7, date(2024, 11, 14), date(2024, 11, 20)),
+        (Preset.LAST_30, date(2024, 10, 22), date(2024, 11, 20)),
+        (Preset.LAST_90, date(2024, 8, 23), date(2024, 11, 20)),
+        (Preset.THIS_MONTH, date(2024, 11, 1), date(2024, 11, 20)),
+        (Preset.LAST_MONTH, date(2024, 10, 1), date(2024, 10, 31)),
+        (Preset.THIS_QUARTER, date(2024, 10, 1), date(2024, 11, 20)),
+        (Preset.LAST_QUARTER, date(2024, 7, 1), date(2024, 9, 30)),
+        (Preset.YEAR_TO_DATE, date(2024, 1, 3), date(2024, 11, 20)),  # clipped to the data
+        (Preset.ALL, date(2024, 1, 3), date(2024, 11, 20)),
+    ],
+)
+def test_presets_count_back_from_the_last_day_with_data(preset, start, end) -> None:
+    got = resolve(preset, COV, None, Comparison.NONE)
+    assert got == (start, end, None, None)
+
+
+def test_previous_period_has_the_same_length_and_ends_the_day_before() -> None:
+    start, end, c_start, c_end = resolve(Preset.LAST_30, COV, None, Comparison.PREVIOUS)
+    assert (c_start, c_end) == (date(2024, 9, 22), date(2024, 10, 21))
+    assert (c_end - c_start) == (end - start)
+
+
+def test_previous_month_and_quarter_are_calendar_periods() -> None:
+    assert resolve(Preset.LAST_MONTH, COV, None, Comparison.PREVIOUS)[2:] == (
+        date(2024, 9, 1),
+        date(2024, 9, 30),
+    )
+    assert resolve(Preset.LAST_QUARTER, COV, None, Comparison.PREVIOUS)[2:] == (
+        date(2024, 4, 1),
+        date(2024, 6, 30),
+    )
+
+
+def test_same_period_last_year_handles_29_february() -> None:
+    cov = Coverage(first=date(2023, 1, 1), last=date(2024, 2, 29), rows={})
+    got = resolve(Preset.LAST_7, cov, None, Comparison.LAST_YEAR)
+    assert got == (date(2024, 2, 23), date(2024, 2, 29), date(2023, 2, 23), date(2023, 2, 28))
+
+
+def test_custom_range_is_ordered() -> None:
+    custom = (date(2024, 5, 31), date(2024, 5, 1))
+    got = resolve(Preset.CUSTOM, COV, custom, Comparison.PREVIOUS)
+    assert got == (date(2024, 5, 1), date(2024, 5, 31), date(2024, 3, 31), date(2024, 4, 30))
+
+
+def test_describe_names_period_grain_and_filters() -> None:
+    view = View(
+        start=date(2024, 9, 1),
+        end=date(2024, 11, 30),
+        grain="week",
+        filters={"team": ("Billing", "Tier 2", "Onboarding", "VIP")},
+        labels={"team": "Team"},
+        settings=Settings(),
+        compare_start=date(2024, 6, 1),
+        compare_end=date(2024, 8, 31),
+    )
+    assert view.describe() == "1 Sep – 30 Nov 2024 · by week · Team: Billing, Tier 2, Onboarding +1"
+    assert view.describe_comparison() == "vs 1 Jun – 31 Aug 2024"
+
+
+def test_span_short_forms() -> None:
+    assert span(date(2024, 3, 3), date(2024, 3, 9)) == "3–9 Mar 2024"
+    assert span(date(2024, 3, 3), date(2024, 3, 3)) == "3 Mar 2024"
+    assert span(date(2023, 12, 30), date(2024, 1, 5)) == "30 Dec 2023 – 5 Jan 2024"
