@@ -1,0 +1,130 @@
+"""Sufficient statistics of one side of the gap, and the interval and tests built on them.
+
+A side (company or customer) of one cell is n, Σx, Σx² of its 0–100 values plus the number
+rated good; everything the gap needs comes from these, so no later step reads rows.
+
+The gap interval is Welch's: the two sides are treated as independent samples. They are not
+quite (the customer answers rate some of the same tickets the company reviewed), but company and
+customer ratings of one ticket correlate positively, and ignoring a positive correlation makes
+the standard error of a difference larger, so the interval errs on the wide side. Paired tests
+on the tickets that carry both ratings live in `dashboard.gap.paired`.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from enum import StrEnum
+
+from scipy import stats as sps
+
+from dashboard.gap.scales import Measure
+
+
+class Reason(StrEnum):
+    """Why no interval or test could be given for a cell."""
+
+    TOO_FEW = "too_few"  # a side has fewer than two ratings
+    NO_VARIANCE = "no_variance"  # every rating on both sides is identical
+    NO_PREVIOUS = "no_previous"  # first period of a series: nothing to compare with
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """A confidence interval (low, high) at `level` (0.95 = 95 %)."""
+
+    low: float
+    high: float
+    level: float = 0.95
+
+
+@dataclass(frozen=True, slots=True)
+class SideStats:
+    """One side of one cell: n, sum and sum of squares of its 0–100 values, and n rated good."""
+
+    n: int
+    total: float
+    total_sq: float
+    good: int
+
+    @property
+    def mean(self) -> float:
+        """Mean of the values (NaN when empty)."""
+        return self.total / self.n if self.n else math.nan
+
+    @property
+    def sd(self) -> float:
+        """Sample standard deviation, ddof = 1 (NaN below two values)."""
+        if self.n < 2:
+            return math.nan
+        var = (self.total_sq - self.total * self.total / self.n) / (self.n - 1)
+        return math.sqrt(max(var, 0.0))
+
+    @property
+    def good_share(self) -> float:
+        """Percent rated good (NaN when empty)."""
+        return 100.0 * self.good / self.n if self.n else math.nan
+
+    def __add__(self, other: SideStats) -> SideStats:
+        return SideStats(
+            self.n + other.n,
+            self.total + other.total,
+            self.total_sq + other.total_sq,
+            self.good + other.good,
+        )
+
+
+EMPTY = SideStats(0, 0.0, 0.0, 0)
+
+
+def value_of(measure: Measure, score: float, is_good: bool) -> float:
+    """The per-rating value a measure averages: the 0–100 score, or 100 when rated good."""
+    return score if measure is Measure.SCORE else (100.0 if is_good else 0.0)
+
+
+@dataclass(frozen=True, slots=True)
+class Estimate:
+    """A difference with its standard error and Welch degrees of freedom."""
+
+    value: float
+    se: float
+    df: float
+
+
+def welch(company: SideStats, customer: SideStats) -> Estimate | Reason:
+    """Company mean minus customer mean with Welch's standard error and df.
+
+    Welch (1947); the same as `scipy.stats.ttest_ind_from_stats(equal_var=False)`.
+    """
+    if company.n < 2 or customer.n < 2:
+        return Reason.TOO_FEW
+    v1, v2 = company.sd**2 / company.n, customer.sd**2 / customer.n
+    se = math.sqrt(v1 + v2)
+    if se == 0.0:
+        return Reason.NO_VARIANCE
+    df_den = v1 * v1 / (company.n - 1) + v2 * v2 / (customer.n - 1)
+    df = (v1 + v2) ** 2 / df_den
+    return Estimate(company.mean - customer.mean, se, df)
+
+
+def t_test(est: Estimate, level: float) -> tuple[Interval, float]:
+    """Two-sided t interval and p-value (H0: the difference is 0) for a Welch estimate."""
+    q = float(sps.t.ppf(0.5 + level / 2, est.df))
+    p = float(2 * sps.t.sf(abs(est.value / est.se), est.df))
+    return Interval(est.value - q * est.se, est.value + q * est.se, level), p
+
+
+def compare_estimates(
+    first: Estimate, second: Estimate, level: float
+) -> tuple[float, Interval, float]:
+    """Second minus first for two independent estimates: the change, its z interval and p.
+
+    Used for "did the gap move": two periods hold different ratings, so their gaps are
+    independent and the variance of the change is the sum of the variances (normal
+    approximation; each gap is already a difference of means).
+    """
+    change = second.value - first.value
+    se = math.hypot(first.se, second.se)
+    z = float(sps.norm.ppf(0.5 + level / 2))
+    p = float(2 * sps.norm.sf(abs(change / se)))
+    return change, Interval(change - z * se, change + z * se, level), p

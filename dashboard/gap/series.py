@@ -1,0 +1,278 @@
+"""The delivery gap per period and per segment: company score minus customer score, in points.
+
+Definition (the issue's default, read literally): for each period, the company score is the mean
+QA score of the reviews made in that period (placed by `reviewed_at`, all reviews with a score,
+whether or not their ticket was rated by the customer); the customer score is the CSAT % (share
+rated good, top-2-box) of the distinct tickets reviewed in that period that carry a customer
+rating, each ticket counted once with its latest answer. gap = company − customer, in points.
+A ticket reviewed in two periods counts in both; reviews without a ticket id count on the
+company side only.
+
+The same rule holds for the other sources and measures (`GapSpec`): the company side is every
+company rating of the period, the customer side the customer ratings of the same tickets, so the
+two sides always describe the same conversations. `n_pairs` is the number of distinct tickets in
+the cell carrying both ratings (equal to `n_customer` under this rule: every customer answer
+counted is paired with a company rating).
+
+Each cell carries a Welch interval and p-value for the gap (H0: gap = 0; see `moments` for why
+treating the sides as independent is conservative), and the change from the segment's previous
+period with a z-test of whether the gap moved. `rank_segments` pools all periods per segment and
+adds Benjamini–Hochberg adjusted p-values across segments.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import ibis
+import pandas as pd
+from ibis import _
+
+from dashboard.config import CsatDefinition, Settings
+from dashboard.gap import moments
+from dashboard.gap.bucketing import period_label
+from dashboard.gap.moments import EMPTY, Interval, Reason, SideStats
+from dashboard.gap.scales import (
+    CompanySource,
+    CustomerSource,
+    Measure,
+    company_ratings,
+    customer_ratings,
+)
+from dashboard.gap.testing import adjust_bh
+from dashboard.store import Dataset
+
+BLANK = "(blank)"
+
+
+@dataclass(frozen=True, slots=True)
+class GapSpec:
+    """Which ratings make up the two sides, and which number stands for each side."""
+
+    company: CompanySource = CompanySource.QA
+    customer: CustomerSource = CustomerSource.CSAT
+    company_measure: Measure = Measure.SCORE
+    customer_measure: Measure = Measure.GOOD
+
+    @staticmethod
+    def default(settings: Settings) -> GapSpec:
+        """QA mean vs CSAT %; CSAT as a mean score when the user chose the mean definition."""
+        mean = settings.csat_definition is CsatDefinition.MEAN
+        return GapSpec(customer_measure=Measure.SCORE if mean else Measure.GOOD)
+
+
+@dataclass(frozen=True, slots=True)
+class GapCell:
+    """The gap in one period × segment cell (period "all" when pooled over periods)."""
+
+    period: str
+    segment: Mapping[str, str]
+    company: SideStats
+    customer: SideStats
+    company_score: float
+    customer_score: float
+    gap: float
+    ci: Interval | None
+    pvalue: float | None
+    change: float | None = None  # gap minus the previous period's gap (same segment)
+    change_ci: Interval | None = None
+    change_pvalue: float | None = None
+    pvalue_adjusted: float | None = None  # BH across segments (rank_segments only)
+    reason: Reason | None = None
+
+    @property
+    def n_company(self) -> int:
+        """Company ratings behind the company score."""
+        return self.company.n
+
+    @property
+    def n_customer(self) -> int:
+        """Customer ratings (distinct tickets) behind the customer score."""
+        return self.customer.n
+
+    @property
+    def n_pairs(self) -> int:
+        """Distinct tickets in the cell rated by both (all customer ratings are paired)."""
+        return self.customer.n
+
+
+@dataclass(frozen=True, slots=True)
+class GapSeries:
+    """The gap per period (and segment) for one spec, with the totals over all periods."""
+
+    spec: GapSpec
+    grain: str
+    by: str | None
+    cells: tuple[GapCell, ...]
+    total: GapCell
+    level: float = 0.95
+    segments: tuple[GapCell, ...] = field(default_factory=tuple)
+
+
+def side_cells(
+    dataset: Dataset, spec: GapSpec, grain: str, by: str | None, settings: Settings
+) -> pd.DataFrame:
+    """Per period × segment: n, total, total_sq, good of each side (small frame).
+
+    Columns: period, segment, then c_n, c_total, c_total_sq, c_good (company) and the same
+    with u_ (customer). Cells with company ratings but no paired customer answer have u_n = 0.
+    """
+    comp = company_ratings(dataset, spec.company, settings).filter(_.rated_at.notnull())
+    seg = comp[by].cast("string").fill_null(BLANK) if by else ibis.literal("")
+    comp = comp.mutate(period=period_label(comp.rated_at, grain), segment=seg)
+    comp = comp.mutate(v=_value(comp, spec.company_measure))
+    c = comp.group_by(["period", "segment"]).aggregate(**_moments(comp, "c_"))
+    cust = customer_ratings(dataset, spec.customer).filter(_.ticket_id.notnull())
+    cust = cust.select(tid=_.ticket_id, v=_value(cust, spec.customer_measure), g=_.is_good)
+    keys = comp.filter(_.ticket_id.notnull()).select("period", "segment", tid=_.ticket_id)
+    pairs = keys.distinct().join(cust, "tid")
+    u = pairs.group_by(["period", "segment"]).aggregate(
+        u_n=_.count(),
+        u_total=_.v.sum(),
+        u_total_sq=(_.v * _.v).sum(),
+        u_good=_.g.cast("int64").sum(),
+    )
+    both = c.left_join(u, ["period", "segment"]).select(c, *[u[k] for k in _U])
+    frame = both.to_pandas()
+    return frame.fillna({k: 0 for k in _U}).sort_values(["segment", "period"], ignore_index=True)
+
+
+_U = ("u_n", "u_total", "u_total_sq", "u_good")
+
+
+def _value(t: ibis.Table, measure: Measure) -> ibis.Value:
+    if measure is Measure.SCORE:
+        return t.score.cast("float64")
+    return ibis.ifelse(t.is_good, 100.0, 0.0)
+
+
+def _moments(t: ibis.Table, prefix: str) -> dict[str, ibis.Value]:
+    return {
+        f"{prefix}n": t.count(),
+        f"{prefix}total": t.v.sum(),
+        f"{prefix}total_sq": (t.v * t.v).sum(),
+        f"{prefix}good": t.is_good.cast("int64").sum(),
+    }
+
+
+def _side(row: Mapping[str, float], prefix: str) -> SideStats:
+    return SideStats(
+        int(row[f"{prefix}n"]),
+        float(row[f"{prefix}total"]),
+        float(row[f"{prefix}total_sq"]),
+        int(row[f"{prefix}good"]),
+    )
+
+
+def make_cell(
+    period: str, segment: Mapping[str, str], company: SideStats, customer: SideStats, level: float
+) -> GapCell:
+    """A cell's scores, gap, Welch interval and p-value (reason set when no test is possible)."""
+    est = moments.welch(company, customer)
+    ci, p, reason = None, None, None
+    if isinstance(est, Reason):
+        reason = est
+    else:
+        ci, p = moments.t_test(est, level)
+    return GapCell(
+        period, dict(segment), company, customer, company.mean, customer.mean,
+        company.mean - customer.mean, ci, p, reason=reason,
+    )  # fmt: skip
+
+
+def with_changes(cells: list[GapCell], level: float) -> list[GapCell]:
+    """Add to each cell the change from its segment's previous period, with a z-test."""
+    out: list[GapCell] = []
+    prev: GapCell | None = None
+    for cell in cells:
+        same = prev is not None and prev.segment == cell.segment
+        a = moments.welch(prev.company, prev.customer) if same and prev else Reason.NO_PREVIOUS
+        b = moments.welch(cell.company, cell.customer)
+        if isinstance(a, moments.Estimate) and isinstance(b, moments.Estimate):
+            change, ci, p = moments.compare_estimates(a, b, level)
+            cell = _replace(cell, change=change, change_ci=ci, change_pvalue=p)
+        elif same and prev and not math.isnan(prev.gap) and not math.isnan(cell.gap):
+            cell = _replace(cell, change=cell.gap - prev.gap)
+        out.append(cell)
+        prev = cell
+    return out
+
+
+def _replace(cell: GapCell, **changes: object) -> GapCell:
+    from dataclasses import replace
+
+    return replace(cell, **changes)  # type: ignore[arg-type]
+
+
+def gap_series(
+    dataset: Dataset,
+    settings: Settings,
+    grain: str = "month",
+    by: str | None = None,
+    spec: GapSpec | None = None,
+) -> GapSeries:
+    """The gap per period (× segment of column `by`), totals and ranked segments."""
+    spec = spec or GapSpec.default(settings)
+    level = 1 - settings.alpha
+    frame = side_cells(dataset, spec, grain, by, settings)
+    cells: list[GapCell] = []
+    pooled: dict[str, tuple[SideStats, SideStats]] = {}
+    total_c, total_u = EMPTY, EMPTY
+    for row in frame.to_dict("records"):
+        c, u = _side(row, "c_"), _side(row, "u_")
+        seg = {by: str(row["segment"])} if by else {}
+        cells.append(make_cell(str(row["period"]), seg, c, u, level))
+        pc, pu = pooled.get(str(row["segment"]), (EMPTY, EMPTY))
+        pooled[str(row["segment"])] = (pc + c, pu + u)
+        total_c, total_u = total_c + c, total_u + u
+    segments = [
+        make_cell("all", {by: name} if by else {}, c, u, level) for name, (c, u) in pooled.items()
+    ]
+    return GapSeries(
+        spec, grain, by, tuple(with_changes(cells, level)),
+        make_cell("all", {}, total_c, total_u, level), level, tuple(rank_segments(segments)),
+    )  # fmt: skip
+
+
+def rank_segments(cells: list[GapCell]) -> list[GapCell]:
+    """Segments ordered by gap (largest first) with BH-adjusted p-values across them."""
+    tested = [i for i, c in enumerate(cells) if c.pvalue is not None]
+    adjusted = adjust_bh([cells[i].pvalue or 0.0 for i in tested])
+    out = list(cells)
+    for i, p in zip(tested, adjusted, strict=True):
+        out[i] = _replace(out[i], pvalue_adjusted=p)
+    return sorted(out, key=lambda c: -c.gap if not math.isnan(c.gap) else math.inf)
+
+
+@dataclass(frozen=True, slots=True)
+class SharePair:
+    """The headline: share of conversations the company rated good, and the customers' share."""
+
+    company_share: float
+    customer_share: float
+    n_company: int
+    n_customer: int
+
+    @property
+    def difference(self) -> float:
+        """Company share minus customer share, in points."""
+        return self.company_share - self.customer_share
+
+
+def headline(series: GapSeries) -> SharePair:
+    """The share pair over all periods of a series ("company rated 94 % … customers 78 %")."""
+    c, u = series.total.company, series.total.customer
+    return SharePair(c.good_share, u.good_share, c.n, u.n)
+
+
+def headline_sentence(pair: SharePair) -> str:
+    """The headline sentence ("Company rated 94 % of conversations good; …") with counts."""
+    if pair.n_company == 0 or pair.n_customer == 0:
+        return "Not enough ratings on both sides to compare."
+    return (
+        f"Company rated {pair.company_share:.0f} % of conversations good "
+        f"({pair.n_company:,} ratings); customers rated {pair.customer_share:.0f} % good "
+        f"({pair.n_customer:,} ratings)."
+    )

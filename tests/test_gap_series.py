@@ -1,0 +1,112 @@
+"""Gap per period and segment on the hand-made fixture (see test_gap_fixtures)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from scipy import stats as sps
+from test_gap_fixtures import dataset
+
+from dashboard.config import CsatDefinition, Settings
+from dashboard.gap.moments import Reason
+from dashboard.gap.scales import CompanySource, Measure
+from dashboard.gap.series import GapSpec, gap_series, headline, headline_sentence
+
+
+def test_monthly_gap_is_qa_mean_minus_csat_percent_of_reviewed_rated_tickets() -> None:
+    s = gap_series(dataset(), Settings())
+    jan, feb = s.cells
+    # Jan: reviews 90, 70, 100 → 86.667; reviewed tickets T1 (latest 2: not good), T2 (4: good),
+    # T3 (no answer) → CSAT 1/2 = 50 %; gap 36.667
+    assert (jan.period, jan.n_company, jan.n_customer, jan.n_pairs) == ("2024-01", 3, 2, 2)
+    assert jan.company_score == pytest.approx(260 / 3)
+    assert jan.customer_score == pytest.approx(50.0)
+    assert jan.gap == pytest.approx(260 / 3 - 50)
+    # Feb: 80, 60, 50 (no ticket), 100 → 72.5; T4 (3), T5 (5), T1 (2) → 1/3; gap 39.167
+    assert (feb.period, feb.n_company, feb.n_customer) == ("2024-02", 4, 3)
+    assert feb.gap == pytest.approx(72.5 - 100 / 3)
+    # whether it moved: Feb gap − Jan gap
+    assert jan.change is None and feb.change == pytest.approx(72.5 - 100 / 3 - (260 / 3 - 50))
+
+
+def test_gap_interval_and_pvalue_are_welch() -> None:
+    jan = gap_series(dataset(), Settings()).cells[0]
+    # reference: scipy's Welch t from the same moments; company sd of (90, 70, 100) and
+    # customer sd of (0, 100) with ddof = 1
+    ref = sps.ttest_ind_from_stats(
+        260 / 3, math.sqrt(700 / 3), 3, 50.0, math.sqrt(5000.0), 2, equal_var=False
+    )
+    assert jan.pvalue == pytest.approx(ref.pvalue, rel=1e-9)
+    se = math.sqrt(700 / 9 + 2500.0)
+    df = (700 / 9 + 2500.0) ** 2 / ((700 / 9) ** 2 / 2 + 2500.0**2 / 1)
+    half = sps.t.ppf(0.975, df) * se
+    assert jan.ci is not None
+    assert (jan.ci.low, jan.ci.high) == pytest.approx((jan.gap - half, jan.gap + half))
+
+
+def test_change_test_is_z_on_two_independent_gaps() -> None:
+    jan, feb = gap_series(dataset(), Settings()).cells
+    se_jan = math.sqrt(700 / 9 + 5000 / 2)
+    # Feb: company (80, 60, 50, 100): mean 72.5, var 491.667; customer (0, 100, 0): var 3333.33
+    se_feb = math.sqrt((1475 / 3) / 4 + (10000 / 3) / 3)
+    z = (feb.gap - jan.gap) / math.hypot(se_jan, se_feb)
+    assert feb.change_pvalue == pytest.approx(2 * sps.norm.sf(abs(z)), rel=1e-9)
+
+
+def test_total_pools_the_cells_and_headline_pair() -> None:
+    s = gap_series(dataset(), Settings())
+    # 7 reviews (mean 550/7); customer: 5 ticket-periods (T1 counts in Jan and Feb), 2 good
+    assert s.total.company_score == pytest.approx(550 / 7)
+    assert (s.total.n_company, s.total.n_customer) == (7, 5)
+    pair = headline(s)
+    # reviews ≥ 80: 90, 100, 80, 100 → 4/7
+    assert pair.company_share == pytest.approx(400 / 7)
+    assert pair.customer_share == pytest.approx(40.0)
+    assert headline_sentence(pair) == (
+        "Company rated 57 % of conversations good (7 ratings); customers rated 40 % good "
+        "(5 ratings)."
+    )
+
+
+def test_segments_ranked_by_gap_with_bh_adjusted_p() -> None:
+    s = gap_series(dataset(), Settings(), by="team")
+    names = [c.segment["team"] for c in s.segments]
+    # B: reviews 100, 80 → 90 vs T4 (3: not good) → 0 %: gap 90 but one answer: no test.
+    # A: 90, 70, 60, 100 → 80 vs T1, T2, T5, T1 → 2/4 = 50 %: gap 30.
+    # (blank): review R6 without a ticket, no customer side: gap undefined, last.
+    assert names == ["B", "A", "(blank)"]
+    b, a, blank = s.segments
+    assert b.gap == pytest.approx(90.0) and b.reason is Reason.TOO_FEW and b.pvalue is None
+    assert a.gap == pytest.approx(30.0)
+    assert a.pvalue_adjusted == pytest.approx(a.pvalue)  # the only tested segment
+    assert math.isnan(blank.gap)
+    cells = {(c.period, c.segment["team"]): c for c in s.cells}
+    assert cells[("2024-01", "A")].gap == pytest.approx(30.0)
+    assert cells[("2024-02", "A")].change == pytest.approx(0.0)
+    assert cells[("2024-01", "B")].n_customer == 0
+
+
+def test_share_measures_and_sla_as_company_side() -> None:
+    spec = GapSpec(company=CompanySource.SLA, company_measure=Measure.GOOD)
+    (cell,) = gap_series(dataset(), Settings(), spec=spec).cells
+    # all tickets created in Jan 2024; SLA evaluated on 6, met on 5 → 83.33 %;
+    # their answers: T1 2, T2 4, T4 3, T5 5, T6 1, T7 1 → 2 good of 6
+    assert cell.company_score == pytest.approx(500 / 6)
+    assert cell.customer_score == pytest.approx(200 / 6)
+
+
+def test_mean_csat_definition_uses_the_score() -> None:
+    assert GapSpec.default(Settings(csat_definition=CsatDefinition.MEAN)).customer_measure == (
+        Measure.SCORE
+    )
+    jan = gap_series(dataset(), Settings(), spec=GapSpec(customer_measure=Measure.SCORE)).cells[0]
+    assert jan.customer_score == pytest.approx((25 + 75) / 2)  # T1 2 → 25, T2 4 → 75
+
+
+def test_quarter_and_week_labels() -> None:
+    assert [c.period for c in gap_series(dataset(), Settings(), grain="quarter").cells] == [
+        "2024-Q1"
+    ]
+    weeks = [c.period for c in gap_series(dataset(), Settings(), grain="week").cells]
+    assert weeks[0] == "2024-W01" and weeks[-1] == "2024-W08"
