@@ -40,7 +40,8 @@ STAT_LABELS = {
 
 PRESENT_CSS = """
 <style>
-[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {display: none;}
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stHeader"] {display: none;}
 [data-testid="stMainBlockContainer"] {max-width: 100%; padding-top: 1.5rem;}
 html, [data-testid="stMarkdownContainer"] p {font-size: 1.25rem;}
 [data-testid="stMetricValue"] {font-size: 2.6rem;}

@@ -38,6 +38,7 @@ def uploader() -> None:
     sources = [SourceFile(name=f.name, data=f.getvalue()) for f in files]
     st.session_state[OVERRIDES] = {}
     _load(sources, signature)
+    st.rerun()  # the sidebar was drawn before the upload: draw it again with the new data
 
 
 def results() -> list[FileResult]:
