@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
+import test_gap_fixtures as fx
 from scipy import stats as sps
 from test_gap_fixtures import dataset
 
@@ -30,26 +31,52 @@ def test_monthly_gap_is_qa_mean_minus_csat_percent_of_reviewed_rated_tickets() -
     assert jan.change is None and feb.change == pytest.approx(72.5 - 100 / 3 - (260 / 3 - 50))
 
 
-def test_gap_interval_and_pvalue_are_welch() -> None:
-    jan = gap_series(dataset(), Settings()).cells[0]
-    # reference: scipy's Welch t from the same moments; company sd of (90, 70, 100) and
-    # customer sd of (0, 100) with ddof = 1
+def test_gap_interval_and_pvalue_are_welch_for_two_mean_scores() -> None:
+    spec = GapSpec(customer_measure=Measure.SCORE)
+    jan = gap_series(dataset(), Settings(), spec=spec).cells[0]
+    # reference: scipy's Welch t from the same moments; company (90, 70, 100): mean 260/3,
+    # variance 700/3; customer T1 2 → 25, T2 4 → 75: mean 50, variance 1250 (ddof = 1)
     ref = sps.ttest_ind_from_stats(
-        260 / 3, math.sqrt(700 / 3), 3, 50.0, math.sqrt(5000.0), 2, equal_var=False
+        260 / 3, math.sqrt(700 / 3), 3, 50.0, math.sqrt(1250.0), 2, equal_var=False
     )
     assert jan.pvalue == pytest.approx(ref.pvalue, rel=1e-9)
-    se = math.sqrt(700 / 9 + 2500.0)
-    df = (700 / 9 + 2500.0) ** 2 / ((700 / 9) ** 2 / 2 + 2500.0**2 / 1)
+    se = math.sqrt(700 / 9 + 625.0)
+    df = (700 / 9 + 625.0) ** 2 / ((700 / 9) ** 2 / 2 + 625.0**2 / 1)
     half = sps.t.ppf(0.975, df) * se
     assert jan.ci is not None
     assert (jan.ci.low, jan.ci.high) == pytest.approx((jan.gap - half, jan.gap + half))
 
 
+def test_share_side_variance_is_agresti_caffo() -> None:
+    jan = gap_series(dataset(), Settings()).cells[0]
+    # customer share 1 of 2: p~ = (1 + 1)/(2 + 2) = 0.5 → variance 100² · 0.25 = 2500 per answer
+    v1, v2 = 700 / 9, 2500 / 2
+    t = jan.gap / math.sqrt(v1 + v2)
+    df = (v1 + v2) ** 2 / (v1**2 / 2 + v2**2 / 1)
+    assert jan.pvalue == pytest.approx(2 * sps.t.sf(abs(t), df), rel=1e-9)
+
+
+def test_all_good_customers_still_have_an_uncertain_share() -> None:
+    # keep only the answers of T2 (4) and T5 (5): every customer answer is good
+    ds = fx.dataset(surveys=fx.surveys().iloc[[2, 4]])
+    s = gap_series(ds, Settings())
+    # Jan pairs only T2, Feb only T5: one answer each, too few for an interval
+    assert [c.reason for c in s.cells] == [Reason.TOO_FEW, Reason.TOO_FEW]
+    # pooled: 2 of 2 good; the sample variance is 0 but p~ = 3/4 gives 100² · 3/16 = 1875
+    total = s.total
+    v1, v2 = total.company.sd**2 / 7, 1875.0 / 2
+    df = (v1 + v2) ** 2 / (v1**2 / 6 + v2**2 / 1)
+    half = sps.t.ppf(0.975, df) * math.sqrt(v1 + v2)
+    assert total.ci is not None
+    assert total.ci.high - total.ci.low == pytest.approx(2 * half)
+
+
 def test_change_test_is_z_on_two_independent_gaps() -> None:
     jan, feb = gap_series(dataset(), Settings()).cells
-    se_jan = math.sqrt(700 / 9 + 5000 / 2)
-    # Feb: company (80, 60, 50, 100): mean 72.5, var 491.667; customer (0, 100, 0): var 3333.33
-    se_feb = math.sqrt((1475 / 3) / 4 + (10000 / 3) / 3)
+    se_jan = math.sqrt(700 / 9 + 2500 / 2)
+    # Feb: company (80, 60, 50, 100): mean 72.5, variance 1475/3; customer 1 of 3 good:
+    # p~ = 2/5 → variance 2400
+    se_feb = math.sqrt((1475 / 3) / 4 + 2400 / 3)
     z = (feb.gap - jan.gap) / math.hypot(se_jan, se_feb)
     assert feb.change_pvalue == pytest.approx(2 * sps.norm.sf(abs(z)), rel=1e-9)
 

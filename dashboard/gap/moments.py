@@ -8,6 +8,12 @@ quite (the customer answers rate some of the same tickets the company reviewed),
 customer ratings of one ticket correlate positively, and ignoring a positive correlation makes
 the standard error of a difference larger, so the interval errs on the wide side. Paired tests
 on the tickets that carry both ratings live in `dashboard.gap.paired`.
+
+A side measured as a share (0 or 100 per rating) takes its variance from the Agresti–Caffo
+adjusted share p̃ = (good + 1) / (n + 2), i.e. 100² · p̃(1 − p̃), instead of the sample variance:
+seven answers that are all good have a sample variance of 0, which would pretend the customer
+share is known exactly (Agresti & Caffo 2000, "Simple and effective confidence intervals for
+proportions and differences of proportions", Am. Stat. 54:280).
 """
 
 from __future__ import annotations
@@ -91,14 +97,28 @@ class Estimate:
     df: float
 
 
-def welch(company: SideStats, customer: SideStats) -> Estimate | Reason:
+def variance(side: SideStats, measure: Measure) -> float:
+    """Per-rating variance of a side: sample variance, or Agresti–Caffo for a share."""
+    if measure is Measure.GOOD:
+        p = (side.good + 1) / (side.n + 2)
+        return 10000.0 * p * (1 - p)
+    return side.sd**2
+
+
+def welch(
+    company: SideStats,
+    customer: SideStats,
+    measures: tuple[Measure, Measure] = (Measure.SCORE, Measure.SCORE),
+) -> Estimate | Reason:
     """Company mean minus customer mean with Welch's standard error and df.
 
-    Welch (1947); the same as `scipy.stats.ttest_ind_from_stats(equal_var=False)`.
+    Welch (1947); for two score sides the same as `scipy.stats.ttest_ind_from_stats(
+    equal_var=False)`. `measures` (company, customer) says which side is a share.
     """
     if company.n < 2 or customer.n < 2:
         return Reason.TOO_FEW
-    v1, v2 = company.sd**2 / company.n, customer.sd**2 / customer.n
+    v1 = variance(company, measures[0]) / company.n
+    v2 = variance(customer, measures[1]) / customer.n
     se = math.sqrt(v1 + v2)
     if se == 0.0:
         return Reason.NO_VARIANCE

@@ -167,10 +167,15 @@ def _side(row: Mapping[str, float], prefix: str) -> SideStats:
 
 
 def make_cell(
-    period: str, segment: Mapping[str, str], company: SideStats, customer: SideStats, level: float
+    period: str,
+    segment: Mapping[str, str],
+    sides: tuple[SideStats, SideStats],
+    spec: GapSpec,
+    level: float,
 ) -> GapCell:
     """A cell's scores, gap, Welch interval and p-value (reason set when no test is possible)."""
-    est = moments.welch(company, customer)
+    company, customer = sides
+    est = moments.welch(company, customer, _measures(spec))
     ci, p, reason = None, None, None
     if isinstance(est, Reason):
         reason = est
@@ -182,14 +187,19 @@ def make_cell(
     )  # fmt: skip
 
 
-def with_changes(cells: list[GapCell], level: float) -> list[GapCell]:
+def _measures(spec: GapSpec) -> tuple[Measure, Measure]:
+    return spec.company_measure, spec.customer_measure
+
+
+def with_changes(cells: list[GapCell], spec: GapSpec, level: float) -> list[GapCell]:
     """Add to each cell the change from its segment's previous period, with a z-test."""
     out: list[GapCell] = []
     prev: GapCell | None = None
+    m = _measures(spec)
     for cell in cells:
         same = prev is not None and prev.segment == cell.segment
-        a = moments.welch(prev.company, prev.customer) if same and prev else Reason.NO_PREVIOUS
-        b = moments.welch(cell.company, cell.customer)
+        a = moments.welch(prev.company, prev.customer, m) if same and prev else Reason.NO_PREVIOUS
+        b = moments.welch(cell.company, cell.customer, m)
         if isinstance(a, moments.Estimate) and isinstance(b, moments.Estimate):
             change, ci, p = moments.compare_estimates(a, b, level)
             cell = _replace(cell, change=change, change_ci=ci, change_pvalue=p)
@@ -223,16 +233,18 @@ def gap_series(
     for row in frame.to_dict("records"):
         c, u = _side(row, "c_"), _side(row, "u_")
         seg = {by: str(row["segment"])} if by else {}
-        cells.append(make_cell(str(row["period"]), seg, c, u, level))
+        cells.append(make_cell(str(row["period"]), seg, (c, u), spec, level))
         pc, pu = pooled.get(str(row["segment"]), (EMPTY, EMPTY))
         pooled[str(row["segment"])] = (pc + c, pu + u)
         total_c, total_u = total_c + c, total_u + u
     segments = [
-        make_cell("all", {by: name} if by else {}, c, u, level) for name, (c, u) in pooled.items()
+        make_cell("all", {by: name} if by else {}, sides, spec, level)
+        for name, sides in pooled.items()
     ]
     return GapSeries(
-        spec, grain, by, tuple(with_changes(cells, level)),
-        make_cell("all", {}, total_c, total_u, level), level, tuple(rank_segments(segments)),
+        spec, grain, by, tuple(with_changes(cells, spec, level)),
+        make_cell("all", {}, (total_c, total_u), spec, level), level,
+        tuple(rank_segments(segments)),
     )  # fmt: skip
 
 
