@@ -37,6 +37,8 @@ from dashboard.store import Dataset
 
 # Columns of every rating table built here, before the segment columns.
 RATING_COLUMNS: tuple[str, ...] = ("ticket_id", "rated_at", "score", "is_good", "is_bad")
+# Columns of the rated ticket that survey rows carry when tickets are loaded (see `store`).
+TICKET_CONTEXT: tuple[str, ...] = ("ticket_created_at", "ticket_resolved_at", "ticket_sla_met")
 
 
 class CompanySource(StrEnum):
@@ -148,6 +150,9 @@ def company_ratings(dataset: Dataset, source: CompanySource, settings: Settings)
 def customer_ratings(dataset: Dataset, source: CustomerSource) -> ibis.Table:
     """One row per customer answer: ticket_id, rated_at, score 0–100, is_good, is_bad, segments.
 
+    Also carries customer_id and, when tickets are loaded, the rated ticket's created/resolved
+    time and SLA result (`TICKET_CONTEXT`).
+
     Answers without a score or a usable scale (max > min) are left out. Answers that rate a
     ticket keep only the ticket's latest answer to this question; answers without a ticket
     (relationship surveys) are all kept.
@@ -164,6 +169,7 @@ def customer_ratings(dataset: Dataset, source: CustomerSource) -> ibis.Table:
     )
     t = t.mutate(_rank=latest).filter((_._rank == 0) | _.ticket_id.isnull())
     segs = segment_columns(dataset, TableKind.SURVEYS)
+    context = {c: t[c] for c in TICKET_CONTEXT if c in t.columns}
     lo, hi = t.scale_min, t.scale_max
     if source is CustomerSource.NPS:
         good, bad = t.score >= 9, t.score <= 6
@@ -177,5 +183,7 @@ def customer_ratings(dataset: Dataset, source: CustomerSource) -> ibis.Table:
         score=((t.score - lo) / (hi - lo) * 100.0).cast("float64"),
         is_good=good,
         is_bad=bad,
-        **{c: t[c] for c in segs},
+        customer_id=t.customer_id,
+        **context,
+        **{c: t[c] for c in segs if c not in context},
     )
