@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 import pytest
 import test_gap_fixtures as fx
 from scipy import stats as sps
@@ -53,3 +54,16 @@ def test_wilson_edges() -> None:
     ci = wilson(0, 10)
     assert ci is not None and ci.low == pytest.approx(0.0, abs=1e-12)
     assert ci.high == pytest.approx(_wilson(0, 10)[1])
+
+
+def test_change_from_the_previous_period() -> None:
+    tickets = fx.tickets()
+    tickets.loc[tickets["ticket_id"].isin(["T6", "T7"]), "resolved_at"] = pd.Timestamp("2024-02-02")
+    ds = build_dataset({K.TICKETS: tickets, K.SURVEYS: fx.surveys()})
+    jan, feb = watermelon(ds).cells
+    # Jan: T1 bad, T2, T4 → 1 of 3; Feb: T6 bad, T7 bad → 2 of 2
+    assert (jan.green_unhappy, jan.green_rated, feb.green_unhappy, feb.green_rated) == (1, 3, 2, 2)
+    assert feb.change == pytest.approx(100 - 100 / 3)
+    chi = sps.chi2_contingency([[2, 0], [1, 2]], correction=False)
+    assert feb.change_pvalue == pytest.approx(chi.pvalue, rel=1e-9)
+    assert jan.change is None

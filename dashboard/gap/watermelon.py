@@ -11,14 +11,15 @@ in percent. "Met the SLA" is the ticket's `sla_met` (resolution or overall SLA) 
 detractor on NPS), so a neutral answer is not counted as unhappy. Each ticket counts once, with
 its latest answer, in the period of its resolution (the answer time when the ticket has none).
 For contrast each cell also carries the same share among rated tickets that breached the SLA.
-The interval is Wilson's score interval (Wilson 1927, via `scipy.stats.binomtest`).
+The interval is Wilson's score interval (Wilson 1927, via `scipy.stats.binomtest`); whether the
+rate moved is a two-proportion z-test against the segment's previous period.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import ibis
 from ibis import _
@@ -28,6 +29,7 @@ from dashboard.gap.bucketing import period_label
 from dashboard.gap.moments import Interval
 from dashboard.gap.scales import CustomerSource, customer_ratings
 from dashboard.gap.series import BLANK
+from dashboard.gap.testing import compare_proportions
 from dashboard.store import Dataset
 
 
@@ -42,6 +44,8 @@ class WatermelonCell:
     red_rated: int  # rated tickets that breached the SLA
     red_unhappy: int  # … of which rated bad
     ci: Interval | None  # Wilson interval of the watermelon rate, percent
+    change: float | None = None  # rate minus the segment's previous period, points
+    change_pvalue: float | None = None  # two-proportion z-test of that change
 
     @property
     def rate(self) -> float:
@@ -107,4 +111,19 @@ def watermelon(
     total = WatermelonCell(
         "all", {}, **sums, ci=wilson(sums["green_unhappy"], sums["green_rated"], level)
     )
-    return WatermelonReport(customer, grain, by, tuple(cells), total)
+    return WatermelonReport(customer, grain, by, tuple(with_changes(cells, level)), total)
+
+
+def with_changes(cells: list[WatermelonCell], level: float) -> list[WatermelonCell]:
+    """Add the change from the segment's previous period (cells sorted by segment, period)."""
+    out: list[WatermelonCell] = []
+    for cell in cells:
+        prev = out[-1] if out else None
+        if prev and prev.segment == cell.segment and prev.green_rated and cell.green_rated:
+            test = compare_proportions(
+                cell.green_unhappy, cell.green_rated, prev.green_unhappy, prev.green_rated,
+                1 - level,
+            )  # fmt: skip
+            cell = replace(cell, change=cell.rate - prev.rate, change_pvalue=test.pvalue)
+        out.append(cell)
+    return out
