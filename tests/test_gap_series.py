@@ -137,3 +137,11 @@ def test_quarter_and_week_labels() -> None:
     ]
     weeks = [c.period for c in gap_series(dataset(), Settings(), grain="week").cells]
     assert weeks[0] == "2024-W01" and weeks[-1] == "2024-W08"
+
+
+def test_unknown_segment_column_is_a_user_error() -> None:
+    from dashboard.errors import UnknownColumnError
+
+    with pytest.raises(UnknownColumnError, match="No column 'nope'") as err:
+        gap_series(dataset(), Settings(), by="nope")
+    assert "team" in err.value.hint

@@ -23,8 +23,9 @@ from ibis import _
 
 from dashboard.config import Settings
 from dashboard.gap.bucketing import period_label
+from dashboard.gap.cells import BLANK
 from dashboard.gap.scales import CompanySource, company_ratings, customer_ratings
-from dashboard.gap.series import BLANK, GapSpec
+from dashboard.gap.series import GapSpec
 from dashboard.store import Dataset
 
 BANDS = 5  # 20-point bands of the common 0–100 scale

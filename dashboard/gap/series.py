@@ -24,27 +24,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-
-import ibis
-import pandas as pd
-from ibis import _
+from dataclasses import dataclass, field, replace
 
 from dashboard.config import CsatDefinition, Settings
 from dashboard.gap import moments
-from dashboard.gap.bucketing import period_label
+from dashboard.gap.cells import side, side_cells
 from dashboard.gap.moments import EMPTY, Interval, Reason, SideStats
-from dashboard.gap.scales import (
-    CompanySource,
-    CustomerSource,
-    Measure,
-    company_ratings,
-    customer_ratings,
-)
+from dashboard.gap.scales import CompanySource, CustomerSource, Measure
 from dashboard.gap.testing import adjust_bh
 from dashboard.store import Dataset
-
-BLANK = "(blank)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,61 +99,6 @@ class GapSeries:
     segments: tuple[GapCell, ...] = field(default_factory=tuple)
 
 
-def side_cells(
-    dataset: Dataset, spec: GapSpec, grain: str, by: str | None, settings: Settings
-) -> pd.DataFrame:
-    """Per period × segment: n, total, total_sq, good of each side (small frame).
-
-    Columns: period, segment, then c_n, c_total, c_total_sq, c_good (company) and the same
-    with u_ (customer). Cells with company ratings but no paired customer answer have u_n = 0.
-    """
-    comp = company_ratings(dataset, spec.company, settings).filter(_.rated_at.notnull())
-    seg = comp[by].cast("string").fill_null(BLANK) if by else ibis.literal("")
-    comp = comp.mutate(period=period_label(comp.rated_at, grain), segment=seg)
-    comp = comp.mutate(v=_value(comp, spec.company_measure))
-    c = comp.group_by(["period", "segment"]).aggregate(**_moments(comp, "c_"))
-    cust = customer_ratings(dataset, spec.customer).filter(_.ticket_id.notnull())
-    cust = cust.select(tid=_.ticket_id, v=_value(cust, spec.customer_measure), g=_.is_good)
-    keys = comp.filter(_.ticket_id.notnull()).select("period", "segment", tid=_.ticket_id)
-    pairs = keys.distinct().join(cust, "tid")
-    u = pairs.group_by(["period", "segment"]).aggregate(
-        u_n=_.count(),
-        u_total=_.v.sum(),
-        u_total_sq=(_.v * _.v).sum(),
-        u_good=_.g.cast("int64").sum(),
-    )
-    both = c.left_join(u, ["period", "segment"]).select(c, *[u[k] for k in _U])
-    frame = both.to_pandas()
-    return frame.fillna({k: 0 for k in _U}).sort_values(["segment", "period"], ignore_index=True)
-
-
-_U = ("u_n", "u_total", "u_total_sq", "u_good")
-
-
-def _value(t: ibis.Table, measure: Measure) -> ibis.Value:
-    if measure is Measure.SCORE:
-        return t.score.cast("float64")
-    return ibis.ifelse(t.is_good, 100.0, 0.0)
-
-
-def _moments(t: ibis.Table, prefix: str) -> dict[str, ibis.Value]:
-    return {
-        f"{prefix}n": t.count(),
-        f"{prefix}total": t.v.sum(),
-        f"{prefix}total_sq": (t.v * t.v).sum(),
-        f"{prefix}good": t.is_good.cast("int64").sum(),
-    }
-
-
-def _side(row: Mapping[str, float], prefix: str) -> SideStats:
-    return SideStats(
-        int(row[f"{prefix}n"]),
-        float(row[f"{prefix}total"]),
-        float(row[f"{prefix}total_sq"]),
-        int(row[f"{prefix}good"]),
-    )
-
-
 def make_cell(
     period: str,
     segment: Mapping[str, str],
@@ -211,8 +144,6 @@ def with_changes(cells: list[GapCell], spec: GapSpec, level: float) -> list[GapC
 
 
 def _replace(cell: GapCell, **changes: object) -> GapCell:
-    from dataclasses import replace
-
     return replace(cell, **changes)  # type: ignore[arg-type]
 
 
@@ -231,7 +162,7 @@ def gap_series(
     pooled: dict[str, tuple[SideStats, SideStats]] = {}
     total_c, total_u = EMPTY, EMPTY
     for row in frame.to_dict("records"):
-        c, u = _side(row, "c_"), _side(row, "u_")
+        c, u = side(row, "c_"), side(row, "u_")
         seg = {by: str(row["segment"])} if by else {}
         cells.append(make_cell(str(row["period"]), seg, (c, u), spec, level))
         pc, pu = pooled.get(str(row["segment"]), (EMPTY, EMPTY))

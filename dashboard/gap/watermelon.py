@@ -26,9 +26,9 @@ from ibis import _
 from scipy import stats as sps
 
 from dashboard.gap.bucketing import period_label
+from dashboard.gap.cells import BLANK
 from dashboard.gap.moments import Interval
 from dashboard.gap.scales import CustomerSource, customer_ratings
-from dashboard.gap.series import BLANK
 from dashboard.gap.testing import compare_proportions
 from dashboard.store import Dataset
 
