@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+import test_gap_fixtures as fx
 from test_gap_fixtures import dataset, ts
 
 from dashboard.config import Settings
@@ -117,3 +118,11 @@ def test_mappings_are_stated_in_words() -> None:
     assert "(s − 1) ÷ 4 × 100" in customer_mapping(CustomerSource.CSAT).score_text
     assert "promoter" in customer_mapping(CustomerSource.NPS).good_text
     assert "easier" in customer_mapping(CustomerSource.CES).score_text
+
+
+def test_review_types_naming_self_are_self_assessments() -> None:
+    reviews = fx.reviews()
+    reviews["review_type"] = ["Manual review"] * 6 + ["Self-review", "self"]
+    ds = build_dataset({K.REVIEWS: reviews})
+    assert len(company_ratings(ds, CompanySource.QA, Settings()).to_pandas()) == 6
+    assert len(company_ratings(ds, CompanySource.SELF, Settings()).to_pandas()) == 2

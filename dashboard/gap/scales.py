@@ -8,7 +8,8 @@ it counts as "rated good". The mapping is stated in words (`ScaleMapping.score_t
 Company-rated sources:
 - QA: internal review scores, already 0–100 in the canonical reviews table (a review without a
   `review_type` counts as QA); good = score ≥ the pass mark (`Settings.qa_pass_mark`, 80).
-- Self-assessment: reviews with `review_type` "self", same mapping as QA.
+- Self-assessment: reviews whose `review_type` says "self" ("self", "Self-review"), same
+  mapping as QA.
 - SLA met: "the promise we think we kept": met = 100 and good, breached = 0; tickets whose SLA
   was not evaluated are left out.
 
@@ -133,7 +134,8 @@ def company_ratings(dataset: Dataset, source: CompanySource, settings: Settings)
             **{c: t[c] for c in segs},
         )
     t = dataset.table(TableKind.REVIEWS).filter(_.score.notnull())
-    is_self = (_.review_type.lower().strip() == "self").fill_null(False)
+    # "self", "Self-review", "self assessment": any review type naming the agent's own rating
+    is_self = _.review_type.lower().contains("self").fill_null(False)
     t = t.filter(is_self if source is CompanySource.SELF else ~is_self)
     segs = segment_columns(dataset, TableKind.REVIEWS)
     mark = float(settings.qa_pass_mark)
