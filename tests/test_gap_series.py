@@ -145,3 +145,16 @@ def test_unknown_segment_column_is_a_user_error() -> None:
     with pytest.raises(UnknownColumnError, match="No column 'nope'") as err:
         gap_series(dataset(), Settings(), by="nope")
     assert "team" in err.value.hint
+
+
+def test_adjustments_bh_holm_none() -> None:
+    from dashboard.config import Correction
+    from dashboard.gap.testing import adjust
+
+    p = [0.01, 0.04, 0.03, 0.5]
+    # BH: sorted 0.01, 0.03, 0.04, 0.5 → 0.04, 0.0533, 0.0533, 0.5 (step-up minimum)
+    assert adjust(p, Correction.BH) == pytest.approx([0.04, 0.16 / 3, 0.16 / 3, 0.5])
+    # Holm: 4·0.01, 3·0.03, 2·0.04, 1·0.5 with running maximum
+    assert adjust(p, Correction.HOLM) == pytest.approx([0.04, 0.09, 0.09, 0.5])
+    assert adjust(p, Correction.NONE) == p
+    assert adjust([]) == []

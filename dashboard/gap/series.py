@@ -26,12 +26,12 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from dashboard.config import CsatDefinition, Settings
+from dashboard.config import Correction, CsatDefinition, Settings
 from dashboard.gap import moments
 from dashboard.gap.cells import side, side_cells
 from dashboard.gap.moments import EMPTY, Interval, Reason, SideStats
 from dashboard.gap.scales import CompanySource, CustomerSource, Measure
-from dashboard.gap.testing import adjust_bh
+from dashboard.gap.testing import adjust
 from dashboard.store import Dataset
 
 
@@ -175,14 +175,14 @@ def gap_series(
     return GapSeries(
         spec, grain, by, tuple(with_changes(cells, spec, level)),
         make_cell("all", {}, (total_c, total_u), spec, level), level,
-        tuple(rank_segments(segments)),
+        tuple(rank_segments(segments, settings.correction)),
     )  # fmt: skip
 
 
-def rank_segments(cells: list[GapCell]) -> list[GapCell]:
-    """Segments ordered by gap (largest first) with BH-adjusted p-values across them."""
+def rank_segments(cells: list[GapCell], correction: Correction = Correction.BH) -> list[GapCell]:
+    """Segments ordered by gap (largest first) with adjusted p-values (BH by default)."""
     tested = [i for i, c in enumerate(cells) if c.pvalue is not None]
-    adjusted = adjust_bh([cells[i].pvalue or 0.0 for i in tested])
+    adjusted = adjust([cells[i].pvalue or 0.0 for i in tested], correction)
     out = list(cells)
     for i, p in zip(tested, adjusted, strict=True):
         out[i] = _replace(out[i], pvalue_adjusted=p)

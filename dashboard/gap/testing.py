@@ -13,12 +13,23 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import stats as sps
 
+from dashboard.config import Correction
 
-def adjust_bh(pvalues: Sequence[float]) -> list[float]:
-    """Benjamini–Hochberg adjusted p-values (scipy `false_discovery_control`, method "bh")."""
+
+def adjust(pvalues: Sequence[float], method: Correction = Correction.BH) -> list[float]:
+    """Adjusted p-values across segments: Benjamini–Hochberg (scipy), Holm, or none."""
     if not pvalues:
         return []
-    return [float(p) for p in sps.false_discovery_control(np.asarray(pvalues, float), method="bh")]
+    p = np.asarray(pvalues, float)
+    if method is Correction.BH:
+        return [float(v) for v in sps.false_discovery_control(p, method="bh")]
+    if method is Correction.HOLM:
+        order = np.argsort(p)
+        steps = (len(p) - np.arange(len(p))) * p[order]  # (m − i)·p(i), i from 0
+        out = np.empty_like(p)
+        out[order] = np.minimum(np.maximum.accumulate(steps), 1.0)
+        return [float(v) for v in out]
+    return [float(v) for v in p]
 
 
 @dataclass(frozen=True, slots=True)
