@@ -8,6 +8,7 @@ OUT_DIR/<page>.png. The README's screenshots are made with `OUT_DIR=docs/screens
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -47,11 +48,14 @@ def start_server(port: int) -> subprocess.Popen:
 def wait_until_idle(page) -> None:
     """Wait until the script has finished running (no running indicator, no skeleton)."""
     page.wait_for_selector('[data-testid="stMainBlockContainer"]', timeout=60_000)
-    page.wait_for_timeout(800)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
-    )
-    page.wait_for_timeout(1500)
+    idle = 0
+    for _ in range(240):  # idle = no "running" indicator for 3 checks in a row
+        page.wait_for_timeout(500)
+        running = page.locator('[data-testid="stStatusWidget"]').count() > 0
+        idle = 0 if running else idle + 1
+        if idle >= 3:
+            break
+    page.wait_for_timeout(1000)
 
 
 def main(out: Path, names: list[str]) -> None:
@@ -61,7 +65,8 @@ def main(out: Path, names: list[str]) -> None:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
-            page = browser.new_page(viewport={"width": 1440, "height": 900})
+            height = int(os.environ.get("SHOT_HEIGHT", "900"))  # taller for reviewing
+            page = browser.new_page(viewport={"width": 1440, "height": height})
             for name in names:
                 page.goto(f"http://127.0.0.1:{port}/{name}")
                 wait_until_idle(page)

@@ -73,13 +73,13 @@ def _status(data) -> None:
     if data is None:
         st.caption("No data loaded.")
         return
-    rows = coverage(data).rows
+    rows = state.memo("coverage", lambda: coverage(data)).rows
     shown = ", ".join(f"{n:,} {kind}" for kind, n in rows.items())
     st.caption(("Sample data: " if data.is_sample else "Your data: ") + shown)
 
 
 def _controls(data) -> View:
-    cov = coverage(data)
+    cov = state.memo("coverage", lambda: coverage(data))
     preset = st.selectbox(
         "Period", list(Preset), format_func=lambda p: PRESET_LABELS[Preset(p)],
         index=list(Preset).index(Preset.LAST_90), key="period", bind="query-params",
@@ -115,7 +115,7 @@ def _filters(data) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
     filters: dict[str, tuple[str, ...]] = {}
     with st.expander("Filters", icon=":material/filter_list:"):
         for column, label in list(columns.items())[:FILTER_COLUMNS_SHOWN + 6]:
-            values = segment_values(data, column)
+            values = state.memo(f"values:{column}", lambda c=column: segment_values(data, c))
             if len(values) < 2:
                 continue
             chosen = st.multiselect(

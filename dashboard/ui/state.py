@@ -107,3 +107,21 @@ def view() -> View:
         require_dataset()
         st.stop()
     return current
+
+
+MEMO = "sg_memo"  # (dataset id, name) -> value: per-session results that only change with data
+
+
+def memo(name: str, compute):
+    """`compute()` once per dataset and name in this session (e.g. date range, filter values).
+
+    Kept in session state, not a shared cache: the values come from this session's uploads.
+    """
+    data = dataset()
+    store = st.session_state.setdefault(MEMO, {})
+    key = (id(data), name)
+    if key not in store:
+        if len(store) > 200:
+            store.clear()
+        store[key] = compute()
+    return store[key]

@@ -1,0 +1,29 @@
+"""servicegap: the entry script. Page config, the shared sidebar, and the page router."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.ui import frame
+
+st.set_page_config(
+    page_title="servicegap",
+    page_icon=":material/insights:",
+    layout="wide",
+    initial_sidebar_state="expanded",
+)
+
+PAGES = {
+    "Explore": [
+        st.Page(
+            "pages/gap.py", title="Delivery gap", icon=":material/compare_arrows:", default=True
+        ),
+    ],
+    "Data": [
+        st.Page("pages/data.py", title="Data", icon=":material/upload_file:"),
+    ],
+}
+
+page = st.navigation(PAGES)
+frame.render(page.title)
+page.run()

@@ -1,0 +1,68 @@
+"""Gap results become readable tables: thin cells marked, joint table oriented, churn rates."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from dashboard.display import gap as show
+from dashboard.display.labels import label_start
+from dashboard.gap import GapCell, GapSeries, GapSpec
+from dashboard.gap.cost import ChurnGroup, CostOfGap
+from dashboard.gap.moments import Interval, SideStats
+
+
+def _cell(period: str, n_company: int, n_customer: int, gap: float) -> GapCell:
+    company = SideStats(n_company, 90.0 * n_company, 8100.0 * n_company, n_company)
+    customer = SideStats(n_customer, 80.0 * n_customer, 6400.0 * n_customer, n_customer)
+    return GapCell(period, {}, company, customer, 90.0, 80.0, gap, Interval(1.0, 19.0), 0.03)
+
+
+def test_period_table_marks_thin_cells_and_keeps_numbers() -> None:
+    cells = (_cell("2024-01", 40, 35, 10.0), _cell("2024-02", 40, 5, 10.0))
+    series = GapSeries(GapSpec(), "month", None, cells, _cell("all", 80, 40, 10.0))
+    table = show.period_table(series, min_n=30)
+    assert list(table["Note"]) == ["", "too few ratings"]
+    assert list(table["Gap (points)"]) == [10.0, 10.0]
+    assert "Segment" not in table.columns
+    frame = show.chart_frame(series, "QA", "CSAT")
+    assert list(frame["series"]) == ["QA", "CSAT", "QA", "CSAT"]
+    assert frame["period_start"].iloc[2] == pd.Timestamp("2024-02-01")
+
+
+def test_cost_table_rates_per_account_period() -> None:
+    cost = CostOfGap(
+        bad=ChurnGroup(account_periods=200, churned=10, accounts=50),
+        other=ChurnGroup(account_periods=1000, churned=20, accounts=300),
+        grain="month",
+        lookback_days=90,
+        difference=3.0,
+        relative_risk=2.5,
+        ci=(0.1, 5.9),
+        pvalue=0.01,
+        method="test",
+    )
+    table = show.cost_table(cost)
+    assert list(table["Churn per account-month (%)"]) == pytest.approx([5.0, 2.0])
+    assert list(table["Accounts"]) == [50, 300]
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("2024-W01", "2024-01-01"),
+        ("2020-W53", "2020-12-28"),
+        ("2024-Q3", "2024-07-01"),
+        ("2024", "2024-01-01"),
+        ("2024-02", "2024-02-01"),
+        ("2024-02-29", "2024-02-29"),
+    ],
+)
+def test_label_start(label: str, expected: str) -> None:
+    assert label_start(label) == pd.Timestamp(expected)
+
+
+def test_label_start_of_all_is_missing() -> None:
+    assert label_start("all") is pd.NaT or math.isnan(label_start("all").value)
