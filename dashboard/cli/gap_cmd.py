@@ -54,6 +54,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="customer-rated side (default csat)",
     )  # fmt: skip
     parser.add_argument(
+        "--company-measure", choices=[m.value for m in Measure], default="score",
+        help="company side as the mean 0–100 score (default) or the share rated good",
+    )  # fmt: skip
+    parser.add_argument(
         "--customer-measure", choices=[m.value for m in Measure], default="good",
         help="customer side as the share rated good (default) or the mean 0–100 score",
     )  # fmt: skip
@@ -71,6 +75,7 @@ def run(args: argparse.Namespace) -> int:
     spec = GapSpec(
         company=CompanySource(args.company),
         customer=CustomerSource(args.customer),
+        company_measure=Measure(args.company_measure),
         customer_measure=Measure(args.customer_measure),
     )
     _require(dataset, spec)

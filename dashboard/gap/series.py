@@ -16,8 +16,9 @@ counted is paired with a company rating).
 
 Each cell carries a Welch interval and p-value for the gap (H0: gap = 0; see `moments` for why
 treating the sides as independent is conservative), and the change from the segment's previous
-period with a z-test of whether the gap moved. `rank_segments` pools all periods per segment and
-adds Benjamini–Hochberg adjusted p-values across segments.
+period with data, with a z-test of whether the gap moved. `rank_segments` pools all periods per
+segment and adds p-values adjusted across segments (`Settings.correction`, Benjamini–Hochberg by
+default).
 """
 
 from __future__ import annotations
