@@ -1,0 +1,211 @@
+"""The KPI engine: a request in, one row per period × segment × KPI of sufficient statistics out.
+
+All aggregation is Ibis (DuckDB embedded by default; the same expressions run on other Ibis
+backends). KPIs that read the same table on the same date are aggregated together in one
+grouped query per table, plus one ungrouped-by-period query for the whole range ("all"), so a
+page's worth of KPIs costs a handful of queries. Rates are ratios of sums; medians and
+percentiles are computed per cell, never pooled. Backlog and churn are states at period
+boundaries and have their own small queries (`states.py`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import ibis
+import numpy as np
+import pandas as pd
+
+from dashboard.config import Settings
+from dashboard.coverage import coverage
+from dashboard.errors import UnknownColumnError
+from dashboard.kpis import periods, states
+from dashboard.kpis.frame import COLUMNS, densify, long_rows
+from dashboard.kpis.measures import aggregates, row_columns
+from dashboard.kpis.registry import KPIS, Kpi
+from dashboard.schema import TableKind
+from dashboard.scope import scoped
+from dashboard.store import Dataset
+
+OTHER = "(other)"
+BLANK = "(blank)"
+
+
+@dataclass(frozen=True, slots=True)
+class KpiRequest:
+    """Which KPIs, at which grain, over which days, for which segments.
+
+    Attributes:
+        kpis: registry keys.
+        grain: day, week, month, quarter or year.
+        start, end: first and last day (inclusive).
+        filters: segment column -> allowed values.
+        by: segment column to break down by (None: totals only).
+        top_n: segments shown by name; the rest pooled as "(other)" (None: all).
+        data_range: first and last day with data, when the caller knows it (saves queries;
+            used to flag partial periods).
+    """
+
+    kpis: tuple[str, ...]
+    grain: str
+    start: date
+    end: date
+    filters: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    by: str | None = None
+    top_n: int | None = None
+    data_range: tuple[date, date] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class KpiCells:
+    """The engine's answer: `frame` has one row per period × segment value × KPI (see COLUMNS)."""
+
+    request: KpiRequest
+    frame: pd.DataFrame
+
+    def kpi(self, key: str, segment_value: str = "") -> pd.DataFrame:
+        """Rows of one KPI (and one segment value; "" for totals), periods in order."""
+        f = self.frame
+        return f[(f.kpi == key) & (f.segment_value == segment_value)]
+
+    def total(self, key: str) -> pd.Series | None:
+        """The whole-range ("all") totals row of one KPI, or None when it has no row."""
+        f = self.frame
+        rows = f[(f.kpi == key) & (f.period == "all") & (f.segment_value == "")]
+        return None if rows.empty else rows.iloc[0]
+
+
+def compute(data: Dataset, request: KpiRequest, settings: Settings) -> KpiCells:
+    """Compute the requested KPIs; KPIs whose table is not loaded give no rows."""
+    periods.check_grain(request.grain)
+    unknown = [k for k in request.kpis if k not in KPIS]
+    if unknown:
+        raise ValueError(f"unknown KPI keys: {unknown}")
+    here = scoped(data, request.filters)
+    if request.data_range is None:
+        cov = coverage(data)
+        known = (cov.first, cov.last) if cov.first and cov.last else None
+    else:
+        known = request.data_range
+    first = max(request.start, known[0]) if known else request.start
+    last = min(request.end, known[1]) if known else request.end
+    groups: dict[tuple[TableKind, str], list[Kpi]] = {}
+    for key in request.kpis:
+        kpi = KPIS[key]
+        if here.has(kpi.table):
+            groups.setdefault((kpi.table, kpi.basis), []).append(kpi)
+    parts = []
+    for (kind, basis), kpis in groups.items():
+        table = here.table(kind)
+        if request.by and request.by not in table.columns and kind != TableKind.ACCOUNTS:
+            raise UnknownColumnError(
+                f"There is no column '{request.by}' in the {kind} data.",
+                hint="Choose one of the segment columns listed on the Data page.",
+            )
+        if basis == "" and kind == TableKind.TICKETS:
+            parts.append(states.backlog(table, request, _segment_expr, first, last))
+        elif basis == "":
+            parts.append(states.churn(table, kpis, request, _segment_expr, first, last))
+        else:
+            parts.append(_aggregate(table, basis, kpis, request, settings, first, last))
+    frame = pd.concat([p for p in parts if not p.empty], ignore_index=True) if parts else None
+    frame = _with_response_rate(frame, request, settings, here, first, last)
+    if frame is None or frame.empty:
+        frame = pd.DataFrame(columns=COLUMNS)
+    frame = densify(frame, request, first, last)
+    order = {k: i for i, k in enumerate(request.kpis)}
+    frame = frame.assign(
+        _k=frame["kpi"].map(order), _all=frame["period"] == "all"
+    ).sort_values(["_k", "segment", "segment_value", "_all", "period_start"], kind="stable")
+    frame = frame.drop(columns=["_k", "_all"]).reset_index(drop=True)
+    frame["n"] = frame["n"].fillna(0).astype("int64")
+    return KpiCells(request, frame[COLUMNS])
+
+
+def _segment_expr(table: ibis.Table, request: KpiRequest, when: ibis.Value) -> ibis.Value:
+    """The segment value per row: top-N values by name, the rest "(other)", nulls "(blank)"."""
+    if not request.by:
+        return ibis.literal("")
+    value = table[request.by].cast("string").fill_null(BLANK)
+    if not request.top_n:
+        return value
+    start, after = _bounds(request)
+    inside = table.filter((when >= start) & (when < after))
+    counts = inside.group_by(v=value).aggregate(n=inside.count())
+    top = counts.order_by([ibis.desc("n"), "v"]).limit(request.top_n).to_pandas()["v"]
+    return ibis.ifelse(value.isin(list(top)), value, ibis.literal(OTHER))
+
+
+def _bounds(request: KpiRequest) -> tuple[ibis.Value, ibis.Value]:
+    after = request.end + timedelta(days=1)
+    return (
+        ibis.timestamp(f"{request.start.isoformat()} 00:00:00"),
+        ibis.timestamp(f"{after.isoformat()} 00:00:00"),
+    )
+
+
+def _aggregate(
+    table: ibis.Table,
+    basis: str,
+    kpis: list[Kpi],
+    request: KpiRequest,
+    settings: Settings,
+    first: date,
+    last: date,
+) -> pd.DataFrame:
+    """One grouped query per period and one for the whole range, for KPIs sharing a date."""
+    cols: dict[str, ibis.Value] = {}
+    for kpi in kpis:
+        cols.update(row_columns(kpi, table, settings))
+    when = table[basis]
+    seg = _segment_expr(table, request, when)
+    rows = table.mutate(_when=when, _seg=seg, **cols)
+    start, after = _bounds(request)
+    rows = rows.filter(rows._when.notnull() & (rows._when >= start) & (rows._when < after))
+    rows = rows.mutate(_period=periods.bucket(rows._when, request.grain))
+    metrics: dict[str, ibis.Value] = {}
+    for kpi in kpis:
+        metrics.update(aggregates(kpi, rows, settings))
+    keys = ["_seg"] if request.by else []
+    by_period = rows.group_by(["_period", *keys]).aggregate(**metrics).to_pandas()
+    if keys:
+        whole = rows.group_by(keys).aggregate(**metrics).to_pandas()
+    else:
+        whole = rows.aggregate(**metrics).to_pandas()
+    totals = None
+    if request.by:  # totals over all segments as well
+        totals = (
+            rows.group_by("_period").aggregate(**metrics).to_pandas(),
+            rows.aggregate(**metrics).to_pandas(),
+        )
+    return long_rows(kpis, by_period, whole, totals, request, settings, first, last)
+
+
+def _with_response_rate(
+    frame: pd.DataFrame | None,
+    request: KpiRequest,
+    settings: Settings,
+    data: Dataset,
+    first: date,
+    last: date,
+) -> pd.DataFrame | None:
+    """Survey responses per resolved ticket: the denominator comes from the tickets table."""
+    if frame is None or "survey_response_rate" not in request.kpis:
+        return frame
+    if not data.has(TableKind.TICKETS):
+        return frame[frame.kpi != "survey_response_rate"]
+    tickets = _aggregate(
+        data.table(TableKind.TICKETS), "resolved_at", [KPIS["tickets_resolved"]], request,
+        settings, first, last,
+    )  # fmt: skip
+    keys = ["period", "segment", "segment_value"]
+    resolved = tickets.set_index(keys)["n"]
+    mask = frame.kpi == "survey_response_rate"
+    idx = pd.MultiIndex.from_frame(frame.loc[mask, keys])
+    denominator = resolved.reindex(idx).to_numpy(dtype=float)
+    frame.loc[mask, "denominator"] = denominator
+    with np.errstate(divide="ignore", invalid="ignore"):
+        frame.loc[mask, "value"] = frame.loc[mask, "numerator"].to_numpy(float) / denominator
+    return frame

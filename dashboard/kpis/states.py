@@ -1,0 +1,120 @@
+"""KPIs that are states at a period boundary, not events in it: backlog and churn.
+
+Backlog at the end of a period = tickets created before its end minus tickets resolved before
+its end; both are cumulative counts over the whole history (a ticket opened last year and
+still open counts), computed from per-period counts so the query returns few rows. Churn is
+measured on the accounts active at a period's start.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+import ibis
+import pandas as pd
+
+from dashboard.kpis import periods
+from dashboard.kpis.frame import COLUMNS, all_period
+from dashboard.kpis.registry import Kpi
+
+
+def backlog(table: ibis.Table, request, segment_expr, first: date, last: date) -> pd.DataFrame:
+    """Open tickets at the end of every period, per segment and in total."""
+    t = table.filter(table.created_at.notnull())
+    seg = segment_expr(t, request, t.created_at)
+    t = t.mutate(_seg=seg)
+    opened = _counts(t, t.created_at, request.grain)
+    closed = _counts(t.filter(t.resolved_at >= t.created_at), t.resolved_at, request.grain)
+    grid = periods.starts(request.start, request.end, request.grain)
+    rows: list[dict] = []
+    segments = sorted(set(opened["_seg"])) if request.by else [""]
+    for value in segments + ([""] if request.by else []):
+        o = opened if value == "" else opened[opened["_seg"] == value]
+        c = closed if value == "" else closed[closed["_seg"] == value]
+        series = [_open_at(o, c, periods.next_start(p, request.grain)) for p in grid]
+        segment = request.by if value != "" else ""
+        for p, n in zip(grid, series, strict=True):
+            where = {
+                "period": periods.label(p, request.grain), "period_start": p,
+                "period_end": periods.next_start(p, request.grain),
+                "partial": periods.is_partial(p, request.grain, first, last),
+            }  # fmt: skip
+            rows.append(_row(where, segment, value, "backlog", n))
+        end = pd.Timestamp(request.end + timedelta(days=1))
+        rows.append(_row(all_period(request), segment, value, "backlog", _open_at(o, c, end)))
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _counts(t: ibis.Table, when: ibis.Value, grain: str) -> pd.DataFrame:
+    return (
+        t.group_by(_period=periods.bucket(when, grain), _seg=t._seg)
+        .aggregate(n=t.count())
+        .to_pandas()
+    )
+
+
+def _open_at(opened: pd.DataFrame, closed: pd.DataFrame, end: pd.Timestamp) -> int:
+    """Created before `end` minus resolved before `end` (bucket starts before `end`)."""
+    return int(opened.loc[opened["_period"] < end, "n"].sum()) - int(
+        closed.loc[closed["_period"] < end, "n"].sum()
+    )
+
+
+def _row(where: dict, segment: str, value: str, key: str, n: int) -> dict:
+    return {
+        **where, "segment": segment, "segment_value": value, "kpi": key, "kind": "count",
+        "unit": "tickets", "value": float(n), "n": n, "hist": None,
+    }  # fmt: skip
+
+
+def churn(
+    table: ibis.Table, kpis: list[Kpi], request, segment_expr, first: date, last: date
+) -> pd.DataFrame:
+    """Churn and retention per period, on the accounts active at each period's start."""
+    if request.by and request.by not in table.columns:
+        request = replace(request, by=None, top_n=None)
+    grid = periods.starts(request.start, request.end, request.grain)
+    spans = [(p, periods.next_start(p, request.grain), periods.label(p, request.grain))
+             for p in grid]  # fmt: skip
+    spans.append((pd.Timestamp(request.start), pd.Timestamp(request.end + timedelta(days=1)),
+                  "all"))  # fmt: skip
+    grid_table = ibis.memtable(pd.DataFrame(spans, columns=["_ps", "_pe", "_label"]))
+    seg = segment_expr(table, request, table.started_at)
+    a = table.filter(table.started_at.notnull()).mutate(_seg=seg)
+    joined = a.cross_join(grid_table)
+    active = (joined.started_at < joined._ps) & (
+        joined.churned_at.isnull() | (joined.churned_at >= joined._ps)
+    )
+    gone = active & joined.churned_at.notnull() & (joined.churned_at < joined._pe)
+    keys = ["_label", "_ps", "_pe", *(["_seg"] if request.by else [])]
+    metrics = {"n": active.cast("int64").sum(), "churned": gone.cast("int64").sum()}
+    frames = [(joined.group_by(keys).aggregate(**metrics).to_pandas(), request.by or "")]
+    if request.by:
+        frames.append((joined.group_by(keys[:3]).aggregate(**metrics).to_pandas(), ""))
+    rows = []
+    for frame, segment in frames:
+        for _, r in frame.iterrows():
+            rows.extend(_churn_rows(r, kpis, segment, request, first, last))
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _churn_rows(r: pd.Series, kpis: list[Kpi], segment: str, request, first, last) -> list:
+    n, churned = int(r["n"]), int(r["churned"])
+    if r["_label"] == "all":
+        where = all_period(request)
+    else:
+        start = pd.Timestamp(r["_ps"])
+        where = {
+            "period": r["_label"], "period_start": start, "period_end": pd.Timestamp(r["_pe"]),
+            "partial": periods.is_partial(start, request.grain, first, last),
+        }  # fmt: skip
+    out = []
+    for kpi in kpis:
+        k = churned if kpi.key == "churn_rate" else n - churned
+        out.append({
+            **where, "segment": segment, "segment_value": str(r["_seg"]) if segment else "",
+            "kpi": kpi.key, "kind": "rate", "unit": "%", "n": n, "successes": float(k),
+            "value": 100.0 * k / n if n else float("nan"), "hist": None,
+        })  # fmt: skip
+    return out
