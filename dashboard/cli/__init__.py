@@ -12,10 +12,10 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from dashboard.cli import gap_cmd, inspect_cmd
+from dashboard.cli import gap_cmd, inspect_cmd, kpis_cmd
 from dashboard.errors import ServicegapError
 
-SUBCOMMANDS: dict[str, ModuleType] = {"inspect": inspect_cmd, "gap": gap_cmd}
+SUBCOMMANDS: dict[str, ModuleType] = {"inspect": inspect_cmd, "kpis": kpis_cmd, "gap": gap_cmd}
 
 
 def build_parser() -> argparse.ArgumentParser:
