@@ -18,6 +18,7 @@ PAGES = {
         st.Page(
             "pages/gap.py", title="Delivery gap", icon=":material/compare_arrows:", default=True
         ),
+        st.Page("pages/trends.py", title="Trends", icon=":material/show_chart:"),
     ],
     "Data": [
         st.Page("pages/data.py", title="Data", icon=":material/upload_file:"),

@@ -35,6 +35,7 @@ def trend_chart(
     axis: Axis,
     target: float | None = None,
     facet: bool = False,
+    pick: bool = False,
 ) -> alt.TopLevelMixin:
     """Line chart of `value` over `period_start`; one colour per `series`, or small multiples."""
     data = frame.copy()
@@ -67,6 +68,10 @@ def trend_chart(
         fill=alt.condition("datum.partial", alt.value("white"), color),
         tooltip=tooltip,
     )
+    if pick:  # clicking a point selects its period (drill-down to the rows behind it)
+        points = points.add_params(
+            alt.selection_point(name="pick", fields=["period", "series"], on="click")
+        )
     layers: list[alt.Chart] = [line, points]
     if {"lcl", "ucl"} <= set(data.columns):
         layers.insert(0, _limits(base, x, axis))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.config import Settings
+from dashboard.coverage import coverage
 from dashboard.load import Loaded, inspect_files, to_dataset
 from dashboard.samples import sample_files
 from dashboard.store import Dataset
@@ -125,3 +126,9 @@ def memo(name: str, compute):
             store.clear()
         store[key] = compute()
     return store[key]
+
+
+def data_range(data: Dataset):
+    """First and last day with data (for partial-period flags), or None when nothing is dated."""
+    cov = memo("coverage", lambda: coverage(data))
+    return None if cov.is_empty else (cov.first, cov.last)

@@ -22,9 +22,19 @@ def slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower() or "chart"
 
 
-def chart(figure: alt.TopLevelMixin, name: str, table: pd.DataFrame | None = None) -> None:
-    """Draw a chart full width, with PNG and SVG (and the data as CSV) downloads under it."""
-    st.altair_chart(figure, width="stretch")
+def chart(
+    figure: alt.TopLevelMixin, name: str, table: pd.DataFrame | None = None, select: bool = False
+) -> dict:
+    """Draw a chart full width, with PNG and SVG (and the data as CSV) downloads under it.
+
+    With `select`, clicking a point reruns the page and the selection is returned (the chart
+    must define a point selection named "pick").
+    """
+    event = (
+        st.altair_chart(figure, width="stretch", on_select="rerun", key=f"chart_{name}")
+        if select
+        else st.altair_chart(figure, width="stretch")
+    )
     cols = st.columns([1, 1, 1, 5])
     cols[0].download_button(
         "PNG", lambda: to_png(figure), f"{slug(name)}.png", "image/png",
@@ -39,6 +49,8 @@ def chart(figure: alt.TopLevelMixin, name: str, table: pd.DataFrame | None = Non
             "CSV", lambda: to_csv_bytes(table, title=name), f"{slug(name)}.csv", "text/csv",
             key=f"csv_{name}", on_click="ignore", icon=":material/table:",
         )  # fmt: skip
+    selection = getattr(event, "selection", None) if select else None
+    return dict(selection or {})
 
 
 def table(frame: pd.DataFrame, name: str, **kwargs: object) -> None:

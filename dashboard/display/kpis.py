@@ -1,0 +1,70 @@
+"""KPI cells as chart frames, axes and display strings for the Trends, Segments and Churn pages."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from dashboard.charts.trend import Axis
+from dashboard.config import Settings
+from dashboard.kpis import KPIS, KpiCells
+from dashboard.kpis.frame import kind_and_unit
+
+AXIS_FORMATS = {"%": ",.0f", "points": ",.0f", "minutes": ",.0f", "tickets": ",.0f",
+                "score": ",.1f", "per ticket": ",.2f", "per agent-day": ",.1f"}  # fmt: skip
+
+
+def axis_for(key: str, settings: Settings) -> Axis:
+    """The value axis of one KPI: label with unit, number format, fixed 0–100 for percents."""
+    kpi = KPIS[key]
+    _, unit = kind_and_unit(kpi, settings)
+    label = f"{kpi.label} ({unit})"
+    domain = (0.0, 100.0) if unit == "%" else None
+    return Axis(label, AXIS_FORMATS.get(unit, ",.1f"), domain)
+
+
+def trend_frame(cells: KpiCells, key: str, split: bool) -> pd.DataFrame:
+    """One KPI over periods: the total, or one series per segment value when `split`."""
+    f = cells.frame
+    f = f[(f.kpi == key) & (f.period != "all")]
+    f = f[f.segment_value != ""] if split else f[f.segment_value == ""]
+    out = f[["period", "period_start", "value", "n", "partial"]].copy()
+    out["series"] = f["segment_value"] if split else KPIS[key].label
+    return out.reset_index(drop=True)
+
+
+def segment_frame(cells: KpiCells, key: str) -> pd.DataFrame:
+    """Whole-range values of one KPI per segment value (the rows of the Segments page)."""
+    f = cells.frame
+    f = f[(f.kpi == key) & (f.period == "all") & (f.segment_value != "")]
+    return f.reset_index(drop=True)
+
+
+def format_value(value: float, unit: str) -> str:
+    """A KPI value for a card or a sentence: '86 %', '+12 points', '3 h 20 min', '1,204'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    if unit == "%":
+        return f"{value:.1f} %" if abs(value) < 10 else f"{value:.0f} %"
+    if unit == "points":
+        return f"{value:+.0f}".replace("-", "−")
+    if unit == "minutes":
+        return duration(value)
+    if unit == "tickets":
+        return f"{value:,.0f}"
+    if unit == "score":
+        return f"{value:.1f}" if value >= 10 else f"{value:.2f}"
+    return f"{value:.2f}"
+
+
+def duration(minutes: float) -> str:
+    """Minutes as '45 min', '3 h 20 min', '2 d 4 h'."""
+    if minutes < 60:
+        return f"{minutes:.0f} min"
+    if minutes < 24 * 60:
+        h, m = divmod(round(minutes), 60)
+        return f"{h} h {m} min" if m else f"{h} h"
+    d, rest = divmod(round(minutes), 24 * 60)
+    h = round(rest / 60)
+    return f"{d} d {h} h" if h else f"{d} d"
