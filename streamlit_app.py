@@ -19,6 +19,7 @@ PAGES = {
             "pages/gap.py", title="Delivery gap", icon=":material/compare_arrows:", default=True
         ),
         st.Page("pages/trends.py", title="Trends", icon=":material/show_chart:"),
+        st.Page("pages/segments.py", title="Segments", icon=":material/groups:"),
     ],
     "Data": [
         st.Page("pages/data.py", title="Data", icon=":material/upload_file:"),

@@ -36,17 +36,20 @@ def funnel_chart(funnel: Funnel, titles: Titles, axis: Axis, higher_is_better: b
     layers = [
         curve.mark_area(opacity=0.08, color="#495057").encode(x=x, y="lo998:Q", y2="hi998:Q"),
         curve.mark_area(opacity=0.12, color="#495057").encode(x=x, y="lo95:Q", y2="hi95:Q"),
-        alt.Chart().mark_rule(color="#495057", strokeDash=[4, 4]).encode(
-            y=alt.datum(funnel.center)
-        ),
+        alt.Chart()
+        .mark_rule(color="#495057", strokeDash=[4, 4])
+        .encode(y=alt.datum(funnel.center)),
         alt.Chart(points)
         .mark_circle(size=90, opacity=0.9)
         .encode(
             x=x,
-            y=alt.Y("value:Q", title=axis.label, axis=alt.Axis(format=axis.fmt)),
-            color=alt.Color(
-                "where:N", title=None, scale=alt.Scale(domain=order, range=colours)
+            y=alt.Y(
+                "value:Q",
+                title=axis.label,
+                axis=alt.Axis(format=axis.fmt),
+                scale=alt.Scale(zero=False),
             ),
+            color=alt.Color("where:N", title=None, scale=alt.Scale(domain=order, range=colours)),
             tooltip=[
                 alt.Tooltip("segment:N", title="Segment"),
                 alt.Tooltip("value:Q", title=axis.label, format=axis.fmt),
