@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 import test_gap_fixtures as fx
 from scipy import stats as sps
@@ -84,3 +85,24 @@ def test_mcnemar_mid_p_by_hand() -> None:
     res = mcnemar(1, 7)
     assert res.pvalue_exact == pytest.approx(18 / 256)
     assert res.pvalue == pytest.approx(10 / 256)
+
+
+def test_period_labels_round_trip_and_bad_labels_are_caller_errors() -> None:
+    from dashboard.gap.bucketing import label_column, start_of_label
+
+    labels = [
+        ("2024-01-05", "day"),
+        ("2024-W01", "week"),
+        ("2025-W01", "week"),
+        ("2024-02", "month"),
+        ("2024-Q3", "quarter"),
+        ("2024", "year"),
+    ]
+    for text, grain in labels:
+        start = start_of_label(text, grain)
+        assert label_column(pd.Series([start]), grain).tolist() == [text]
+    assert start_of_label("2025-W01", "week") == pd.Timestamp("2024-12-30")  # ISO week 1
+    with pytest.raises(ValueError, match="not a month label"):
+        start_of_label("2024-13", "month")
+    with pytest.raises(ValueError, match="not a week label"):
+        start_of_label("2024-01", "week")

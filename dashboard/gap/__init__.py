@@ -6,9 +6,10 @@ follows the gap per period and segment with intervals and tests (`series`), comp
 ratings ticket by ticket (`paired`), counts tickets that met the SLA but left the customer
 unhappy (`watermelon`) and links bad experiences to churn (`cost`).
 
-Modules: scales (mappings), moments (sufficient statistics, Welch), bucketing (period labels),
-series (gap per period × segment, ranked segments, headline pair), pairing + paired (per-ticket
-view), agreement + testing (tests, temporary until `dashboard.stats` lands), watermelon, cost.
+Modules: scales (mappings), moments (sufficient statistics, Welch), bucketing (periods, from
+the KPI engine), cells + series (gap per period × segment, ranked segments, headline pair),
+pairing + paired (per-ticket view), agreement + testing (tests, temporary until
+`dashboard.stats` lands), watermelon, cost.
 """
 
 from dashboard.gap.cost import ChurnGroup, CostOfGap, cost_of_gap

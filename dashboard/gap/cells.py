@@ -16,7 +16,7 @@ from ibis import _
 
 from dashboard.config import Settings
 from dashboard.errors import UnknownColumnError
-from dashboard.gap.bucketing import period_label
+from dashboard.gap.bucketing import bucket, label_column
 from dashboard.gap.moments import SideStats
 from dashboard.gap.scales import RATING_COLUMNS, Measure, company_ratings, customer_ratings
 from dashboard.store import Dataset
@@ -44,7 +44,7 @@ def side_cells(
             + ".",
         )
     seg = comp[by].cast("string").fill_null(BLANK) if by else ibis.literal("")
-    comp = comp.mutate(period=period_label(comp.rated_at, grain), segment=seg)
+    comp = comp.mutate(period=bucket(comp.rated_at, grain), segment=seg)
     comp = comp.mutate(v=_value(comp, spec.company_measure))
     c = comp.group_by(["period", "segment"]).aggregate(**_moments(comp, "c_"))
     cust = customer_ratings(dataset, spec.customer).filter(_.ticket_id.notnull())
@@ -59,7 +59,8 @@ def side_cells(
     )
     both = c.left_join(u, ["period", "segment"]).select(c, *[u[k] for k in _U])
     frame = both.to_pandas()
-    return frame.fillna({k: 0 for k in _U}).sort_values(["segment", "period"], ignore_index=True)
+    frame = frame.fillna({k: 0 for k in _U}).sort_values(["segment", "period"], ignore_index=True)
+    return frame.assign(period=label_column(frame["period"], grain))
 
 
 _U = ("u_n", "u_total", "u_total_sq", "u_good")

@@ -22,7 +22,7 @@ import pandas as pd
 from ibis import _
 
 from dashboard.config import Settings
-from dashboard.gap.bucketing import period_label
+from dashboard.gap.bucketing import bucket, start_of_label
 from dashboard.gap.cells import BLANK
 from dashboard.gap.scales import CompanySource, company_ratings, customer_ratings
 from dashboard.gap.series import GapSpec
@@ -56,7 +56,8 @@ def pairs(dataset: Dataset, spec: GapSpec, settings: Settings, sel: Selection) -
         _.ticket_id.notnull() & _.rated_at.notnull()
     )
     if sel.period is not None:
-        comp = comp.filter(period_label(comp.rated_at, sel.grain) == sel.period)
+        start = start_of_label(sel.period, sel.grain)
+        comp = comp.filter(bucket(comp.rated_at, sel.grain) == ibis.literal(start))
     if sel.column is not None:
         comp = comp.filter(comp[sel.column].cast("string").fill_null(BLANK) == sel.value)
     extra = [c for c in DRILL_COLUMNS if c in comp.columns]

@@ -25,7 +25,7 @@ import ibis
 from ibis import _
 from scipy import stats as sps
 
-from dashboard.gap.bucketing import period_label
+from dashboard.gap.bucketing import bucket, label_column
 from dashboard.gap.cells import BLANK
 from dashboard.gap.moments import Interval
 from dashboard.gap.scales import CustomerSource, customer_ratings
@@ -90,7 +90,7 @@ def watermelon(
     )
     when = r.ticket_resolved_at.coalesce(r.rated_at)
     seg = r[by].cast("string").fill_null(BLANK) if by else ibis.literal("")
-    r = r.filter(when.notnull()).mutate(period=period_label(when, grain), segment=seg)
+    r = r.filter(when.notnull()).mutate(period=bucket(when, grain), segment=seg)
     green, bad = r.ticket_sla_met, r.is_bad
     agg = r.group_by(["period", "segment"]).aggregate(
         green_rated=green.cast("int64").sum(),
@@ -99,6 +99,7 @@ def watermelon(
         red_unhappy=(~green & bad).cast("int64").sum(),
     )
     frame = agg.to_pandas().sort_values(["segment", "period"], ignore_index=True)
+    frame = frame.assign(period=label_column(frame["period"], grain))
     counts = ("green_rated", "green_unhappy", "red_rated", "red_unhappy")
     cells = []
     sums = dict.fromkeys(counts, 0)
