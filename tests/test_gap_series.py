@@ -158,3 +158,10 @@ def test_adjustments_bh_holm_none() -> None:
     assert adjust(p, Correction.HOLM) == pytest.approx([0.04, 0.09, 0.09, 0.5])
     assert adjust(p, Correction.NONE) == p
     assert adjust([]) == []
+
+
+def test_good_bad_csat_definition_leaves_neutral_answers_out() -> None:
+    settings = Settings(csat_definition=CsatDefinition.GOOD_BAD)
+    feb = gap_series(dataset(), settings).cells[1]
+    # Feb: T4 answered 3 (neutral) → out; T5 5 good, T1 2 bad → 1 of 2
+    assert (feb.n_customer, feb.customer_score) == (2, pytest.approx(50.0))

@@ -14,11 +14,17 @@ import ibis
 import pandas as pd
 from ibis import _
 
-from dashboard.config import Settings
+from dashboard.config import CsatDefinition, Settings
 from dashboard.errors import UnknownColumnError
 from dashboard.gap.bucketing import bucket, label_column
 from dashboard.gap.moments import SideStats
-from dashboard.gap.scales import RATING_COLUMNS, Measure, company_ratings, customer_ratings
+from dashboard.gap.scales import (
+    RATING_COLUMNS,
+    CustomerSource,
+    Measure,
+    company_ratings,
+    customer_ratings,
+)
 from dashboard.store import Dataset
 
 if TYPE_CHECKING:
@@ -48,6 +54,8 @@ def side_cells(
     comp = comp.mutate(v=_value(comp, spec.company_measure))
     c = comp.group_by(["period", "segment"]).aggregate(**_moments(comp, "c_"))
     cust = customer_ratings(dataset, spec.customer).filter(_.ticket_id.notnull())
+    if counts_good_bad_only(spec, settings):
+        cust = cust.filter(_.is_good | _.is_bad)
     cust = cust.select(tid=_.ticket_id, v=_value(cust, spec.customer_measure), g=_.is_good)
     keys = comp.filter(_.ticket_id.notnull()).select("period", "segment", tid=_.ticket_id)
     pairs = keys.distinct().join(cust, "tid")
@@ -61,6 +69,15 @@ def side_cells(
     frame = both.to_pandas()
     frame = frame.fillna({k: 0 for k in _U}).sort_values(["segment", "period"], ignore_index=True)
     return frame.assign(period=label_column(frame["period"], grain))
+
+
+def counts_good_bad_only(spec: GapSpec, settings: Settings) -> bool:
+    """CSAT as Good ÷ (Good + Bad): neutral answers leave the customer share (KPI engine rule)."""
+    return (
+        spec.customer is CustomerSource.CSAT
+        and spec.customer_measure is Measure.GOOD
+        and settings.csat_definition is CsatDefinition.GOOD_BAD
+    )
 
 
 _U = ("u_n", "u_total", "u_total_sq", "u_good")

@@ -5,6 +5,8 @@ QA score of the reviews made in that period (placed by `reviewed_at`, all review
 whether or not their ticket was rated by the customer); the customer score is the CSAT % (share
 rated good, top-2-box) of the distinct tickets reviewed in that period that carry a customer
 rating, each ticket counted once with its latest answer. gap = company − customer, in points.
+With the Good ÷ (Good + Bad) CSAT definition neutral answers are left out of the customer share,
+as in the KPI engine; with the mean definition the customer side is the mean 0–100 score.
 A ticket reviewed in two periods counts in both; reviews without a ticket id count on the
 company side only.
 
