@@ -20,9 +20,11 @@ PAGES = {
         ),
         st.Page("pages/trends.py", title="Trends", icon=":material/show_chart:"),
         st.Page("pages/segments.py", title="Segments", icon=":material/groups:"),
+        st.Page("pages/churn.py", title="Churn & loyalty", icon=":material/person_remove:"),
     ],
     "Data": [
         st.Page("pages/data.py", title="Data", icon=":material/upload_file:"),
+        st.Page("pages/glossary.py", title="Glossary", icon=":material/menu_book:"),
     ],
 }
 

@@ -27,6 +27,7 @@ class Axis:
     label: str
     fmt: str = ",.1f"
     domain: tuple[float, float] | None = None
+    zero: bool = False  # start the axis at zero (counts and small rates)
 
 
 def trend_chart(
@@ -42,7 +43,7 @@ def trend_chart(
     if "series" not in data:
         data["series"] = "All"
     data["kind"] = data["partial"].map({True: "partial period", False: "full period"})
-    scale = alt.Scale(domain=list(axis.domain)) if axis.domain else alt.Scale(zero=False)
+    scale = alt.Scale(domain=list(axis.domain)) if axis.domain else alt.Scale(zero=axis.zero)
     x = alt.X("period_start:T", title=None, scale=alt.Scale(padding=14), axis=alt.Axis(grid=False))
     y = alt.Y("value:Q", title=axis.label, scale=scale, axis=alt.Axis(format=axis.fmt))
     single = data["series"].nunique() <= 1

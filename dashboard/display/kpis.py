@@ -20,8 +20,11 @@ def axis_for(key: str, settings: Settings) -> Axis:
     kpi = KPIS[key]
     _, unit = kind_and_unit(kpi, settings)
     label = f"{kpi.label} ({unit})"
-    domain = (0.0, 100.0) if unit == "%" else None
-    return Axis(label, AXIS_FORMATS.get(unit, ",.1f"), domain)
+    # shares of good outcomes read best on a fixed 0–100 axis; small bad-outcome rates (churn,
+    # reopens) would be flattened on it and get an axis from zero instead
+    domain = (0.0, 100.0) if unit == "%" and kpi.higher_is_better else None
+    zero = unit in ("%", "tickets")
+    return Axis(label, AXIS_FORMATS.get(unit, ",.1f"), domain, zero)
 
 
 def trend_frame(cells: KpiCells, key: str, split: bool) -> pd.DataFrame:
