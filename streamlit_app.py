@@ -15,10 +15,10 @@ st.set_page_config(
 
 PAGES = {
     "Explore": [
-        st.Page(
-            "pages/gap.py", title="Delivery gap", icon=":material/compare_arrows:", default=True
-        ),
+        st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+        st.Page("pages/gap.py", title="Delivery gap", icon=":material/compare_arrows:"),
         st.Page("pages/trends.py", title="Trends", icon=":material/show_chart:"),
+        st.Page("pages/significance.py", title="Significance", icon=":material/science:"),
         st.Page("pages/segments.py", title="Segments", icon=":material/groups:"),
         st.Page("pages/churn.py", title="Churn & loyalty", icon=":material/person_remove:"),
     ],

@@ -2,7 +2,7 @@
 
 A `LoadReport` is machine-shaped (codes, counts, canonical names); this module turns it into
 the row accounting ("2,150 read = 2,141 used + 9 excluded"), the mapping table and the
-examples of every problem, all as plain data. Wording of issue codes lives in `ISSUE_LABELS`.
+examples of every problem, all as plain data. Wording of issue codes lives in `verdicts`.
 """
 
 from __future__ import annotations
@@ -12,25 +12,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.errors import IssueCode
 from dashboard.load import LoadReport
 from dashboard.schema import COLUMNS
+from dashboard.verdicts import ISSUE_WORDING
 
-ISSUE_LABELS: dict[str, str] = {
-    IssueCode.MALFORMED_LINE: "line with the wrong number of fields",
-    IssueCode.FOOTER: "summary or footer line, not a record",
-    IssueCode.REPEATED_HEADER: "header repeated inside the data",
-    IssueCode.MISSING_ID: "no id",
-    IssueCode.DUPLICATE_ID: "id already seen earlier in the file (first kept)",
-    IssueCode.MISSING_DATE: "no date in the main date column",
-    IssueCode.UNPARSEABLE_DATE: "main date is not a date",
-    IssueCode.SURVEY_PREVIEW: "survey preview or test response",
-    IssueCode.NO_RATING: "no rating given",
-    IssueCode.INVALID_RATING: "rating outside the scale",
-    IssueCode.INVALID_VALUE: "value not understood (left blank, row kept)",
-    IssueCode.NEGATIVE_DURATION: "negative duration (left out of time KPIs, row kept)",
-    IssueCode.ORPHAN_REFERENCE: "refers to a ticket not in the tickets export (row kept)",
-}
+ISSUE_LABELS: dict[str, str] = {str(code): words for code, words in ISSUE_WORDING.items()}
 
 
 @dataclass(frozen=True, slots=True)

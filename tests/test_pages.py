@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "streamlit_app.py")
-PAGES = ["data.py", "gap.py", "trends.py", "segments.py", "churn.py", "glossary.py"]
+PAGES = sorted(p.name for p in (ROOT / "pages").glob("*.py"))
 FIXTURE_TICKETS = (
     "Ticket ID;Created;Solved;Team;Channel\n"
     "1;03.01.2024 09:00;03.01.2024 12:00;Faktura;E-post\n"

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 
+from dashboard import formatting
 from dashboard.charts.trend import Axis
 from dashboard.config import Settings
 from dashboard.kpis import KPIS, KpiCells
@@ -45,29 +44,5 @@ def segment_frame(cells: KpiCells, key: str) -> pd.DataFrame:
 
 
 def format_value(value: float, unit: str) -> str:
-    """A KPI value for a card or a sentence: '86 %', '+12 points', '3 h 20 min', '1,204'."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "—"
-    if unit == "%":
-        return f"{value:.1f} %" if abs(value) < 10 else f"{value:.0f} %"
-    if unit == "points":
-        return f"{value:+.0f}".replace("-", "−")
-    if unit == "minutes":
-        return duration(value)
-    if unit == "tickets":
-        return f"{value:,.0f}"
-    if unit == "score":
-        return f"{value:.1f}" if value >= 10 else f"{value:.2f}"
-    return f"{value:.2f}"
-
-
-def duration(minutes: float) -> str:
-    """Minutes as '45 min', '3 h 20 min', '2 d 4 h'."""
-    if minutes < 60:
-        return f"{minutes:.0f} min"
-    if minutes < 24 * 60:
-        h, m = divmod(round(minutes), 60)
-        return f"{h} h {m} min" if m else f"{h} h"
-    d, rest = divmod(round(minutes), 24 * 60)
-    h = round(rest / 60)
-    return f"{d} d {h} h" if h else f"{d} d"
+    """A KPI value for a card or a sentence (see `dashboard.formatting.value`)."""
+    return formatting.value(value, unit)

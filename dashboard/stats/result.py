@@ -18,6 +18,7 @@ class Reason(StrEnum):
     TOO_FEW = "too_few"  # too few observations for the method (e.g. n < 2 for a variance)
     NO_VARIATION = "no_variation"  # every observation is the same in both groups
     TOO_SHORT = "too_short"  # a series too short for a trend test (fewer than 8 points)
+    NOT_A_SAMPLE = "not_a_sample"  # a state such as the backlog: shown, not tested
 
 
 @dataclass(frozen=True, slots=True)

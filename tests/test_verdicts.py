@@ -1,0 +1,81 @@
+"""Verdict sentences, significance bridging and the Overview headline."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboard.config import Settings
+from dashboard.errors import IssueCode
+from dashboard.overview import Card, headline
+from dashboard.significance import compare_cells
+from dashboard.stats import Reason
+from dashboard.verdicts import ISSUE_WORDING, REASON_WORDING, Subject, verdict
+
+CSAT = Subject("CSAT", "%", "ratings", True)
+
+
+def test_every_enum_member_has_wording() -> None:
+    assert set(ISSUE_WORDING) == set(IssueCode)
+    assert set(REASON_WORDING) == set(Reason)
+
+
+def test_real_drop_sentence_with_numbers() -> None:
+    v = verdict(CSAT, 86.0, 81.0, "−5 points, 95 % CI −8 to −2", (612, 580), 0.001, None)
+    assert v.sentence == (
+        "CSAT fell from 86 % to 81 % (−5 points, 95 % CI −8 to −2; 612 and 580 ratings). "
+        "A drop this large would be unlikely by chance."
+    )
+    assert (v.label, v.tone, v.significant) == ("Real drop", "bad", True)
+
+
+def test_too_few_says_how_many_are_needed() -> None:
+    v = verdict(CSAT, 80.0, 70.0, "", (12, 9), 0.4, None, share=0.8)
+    assert v.sentence.startswith("Too few ratings to tell (12 and 9); about ")
+    assert "per period are needed to detect a 10-point change" in v.sentence
+    assert v.label == "Too few data"
+
+
+def test_tiny_but_real_and_noise_and_lower_is_better() -> None:
+    v = verdict(CSAT, 86.0, 86.5, "+0.5 points", (90000, 90000), 0.0001, None)
+    assert v.label == "Tiny but real"
+    v = verdict(CSAT, 86.0, 84.0, "−2 points", (400, 400), 0.3, None)
+    assert v.label == "Noise" and "p = 0.300" in v.sentence
+    frt = Subject("First response time", "minutes", "tickets", False)
+    v = verdict(frt, 60.0, 40.0, "", (500, 500), 0.001, None)
+    assert (v.label, v.tone) == ("Real drop", "good")
+
+
+def _cell(kind: str, unit: str, **values) -> pd.Series:
+    base = {"kind": kind, "unit": unit, "period_start": pd.Timestamp("2024-01-01"),
+            "period_end": pd.Timestamp("2024-02-01")}  # fmt: skip
+    return pd.Series({**base, **values})
+
+
+def test_rate_cells_use_two_proportions_in_points() -> None:
+    before = _cell("rate", "%", value=60.0, n=80, successes=48)
+    after = _cell("rate", "%", value=80.0, n=70, successes=56)
+    c = compare_cells("csat", before, after, Settings())
+    assert c.change == pytest.approx(20.0)
+    assert (c.ci.low, c.ci.high) == pytest.approx((5.24, 33.39), abs=0.01)  # Newcombe 1998
+    assert c.verdict.label == "Real rise"
+
+
+def test_backlog_is_shown_not_tested() -> None:
+    before = _cell("count", "tickets", value=68.0, n=68)
+    after = _cell("count", "tickets", value=81.0, n=81)
+    c = compare_cells("backlog", before, after, Settings())
+    assert c.verdict.label == "Not tested" and c.result.pvalue is None
+
+
+def test_headline_puts_real_changes_first() -> None:
+    def card(label, significant, badge, change=-6.0):
+        comparison = type("C", (), {})()
+        comparison.change = change
+        comparison.result = type("R", (), {"pvalue": 0.001, "ratio": None})()
+        return Card("csat", label, "", None, True, "", badge, "bad", significant, (), "", "",
+                    comparison)  # fmt: skip
+
+    text = headline([card("CSAT", True, "Real drop"), card("SLA compliance", False, "Noise")])
+    assert text == ("CSAT fell 6.0 points: a real change, unlikely to be chance. "
+                    "Within noise: SLA compliance.")  # fmt: skip
