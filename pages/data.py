@@ -6,6 +6,7 @@ from dashboard.ui import loading, state
 from dashboard.ui.boundary import guard
 from dashboard.ui.report_view import file_panel, report_panel
 from dashboard.ui.router import ensure_routed
+from dashboard.ui.unlocks import unlocked_kpis
 
 ensure_routed()
 
@@ -37,3 +38,6 @@ with guard("the file reports"):
         st.subheader("Sample data" if data.is_sample else "Loaded files")
         for report in state.loaded().reports:
             report_panel(report)
+
+with guard("the KPI list"):
+    unlocked_kpis(data)

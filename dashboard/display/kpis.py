@@ -9,6 +9,7 @@ from dashboard.charts.trend import Axis
 from dashboard.config import Settings
 from dashboard.kpis import KPIS, KpiCells
 from dashboard.kpis.frame import kind_and_unit
+from dashboard.stats import p_chart
 
 AXIS_FORMATS = {"%": ",.0f", "points": ",.0f", "minutes": ",.0f", "tickets": ",.0f",
                 "score": ",.1f", "per ticket": ",.2f", "per agent-day": ",.1f"}  # fmt: skip
@@ -46,3 +47,38 @@ def segment_frame(cells: KpiCells, key: str) -> pd.DataFrame:
 def format_value(value: float, unit: str) -> str:
     """A KPI value for a card or a sentence (see `dashboard.formatting.value`)."""
     return formatting.value(value, unit)
+
+
+def with_control_limits(frame: pd.DataFrame, cells: KpiCells, key: str) -> tuple[pd.DataFrame, str]:
+    """Add p-chart limits and rule-1 signals to a rate's total series; say what the run rules found.
+
+    Partial periods are charted but left out of the limits' centre line and the run rules.
+    """
+    f = cells.frame
+    rows = f[(f.kpi == key) & (f.period != "all") & (f.segment_value == "")]
+    if rows.empty or str(rows["kind"].iloc[0]) != "rate":
+        return frame, ""
+    full = rows[~rows["partial"] & (rows["n"] > 0)]
+    chart = p_chart(full["successes"].fillna(0), full["n"])
+    if chart.reason or len(full) < 2:
+        return frame, ""
+    limits = pd.DataFrame({
+        "period": full["period"].to_numpy(),
+        "lcl": [100 * v for v in chart.lcl],
+        "ucl": [100 * v for v in chart.ucl],
+        "signal": list(chart.outside),
+    })  # fmt: skip
+    limits["signal_reason"] = limits["signal"].map({True: "outside the 3-sigma limits",
+                                                    False: ""})  # fmt: skip
+    out = frame.merge(limits, on="period", how="left")
+    out["signal"] = out["signal"].astype("boolean").fillna(False).astype(bool)
+    notes = []
+    if chart.runs_signal:
+        notes.append(f"a run of {chart.longest_run} periods on one side of the centre line "
+                     f"(more than {chart.run_limit})")  # fmt: skip
+    if chart.crossings_signal:
+        notes.append(f"only {chart.crossings} crossings of the centre line "
+                     f"(fewer than {chart.crossing_limit})")  # fmt: skip
+    centre = f"Grey band: p-chart limits around {100 * chart.center:.1f} %."
+    shift = f" Run rules (Anhøj) signal a shift: {' and '.join(notes)}." if notes else ""
+    return out, centre + shift

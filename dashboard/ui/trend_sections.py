@@ -27,10 +27,14 @@ def kpi_trend(data: Dataset, cells: KpiCells, key: str, view: View, options: dic
     by = f" by {view.labels.get(cells.request.by, cells.request.by)}" if split else ""
     titles = Titles(f"{kpi.label}{by}, by {view.grain}", f"{view.describe()} · n = {n:,}")
     target = kpi.target if options.get("targets") else None
+    note = ""
+    if not split:
+        frame, note = show.with_control_limits(frame, cells, key)
     figure = trend_chart(frame, titles, show.axis_for(key, view.settings), target,
                          facet=options.get("facet", False), pick=True)  # fmt: skip
     picked = widgets.chart(figure, f"{key}-trend", frame, select=True)
-    st.caption(kpi.help + " Hollow points are partial periods. Click a point for its rows.")
+    st.caption(f"{kpi.help} {note} Red rings: periods outside the limits. Hollow points: "
+               "partial periods. Click a point for the rows behind it.")  # fmt: skip
     _drill(data, cells, key, frame, picked, view)
 
 
