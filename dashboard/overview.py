@@ -83,7 +83,8 @@ def headline(items: list[Card]) -> str:
     else:
         parts.append("No KPI changed by more than chance would explain.")
     if noise:
-        parts.append(f"Within noise: {_join(noise[:6])}{' and others' if len(noise) > 6 else ''}.")
+        shown = noise if len(noise) <= 6 else [*noise[:6], f"{len(noise) - 6} more"]
+        parts.append(f"Within noise: {_join(shown)}.")
     return " ".join(parts)
 
 
