@@ -65,3 +65,37 @@ def test_presentation_mode_hides_the_sidebar_and_comes_back(base_url, page) -> N
     wait_idle(page)
     expect(page.get_by_test_id("stSidebar")).to_be_visible()
     assert not page.console_errors
+
+
+def test_a_filter_changes_the_chart(base_url, page) -> None:
+    page.goto(f"{base_url}/trends")
+    wait_idle(page)
+    chart = page.get_by_test_id("stVegaLiteChart").first
+    expect(chart.locator("canvas, svg.marks").first).to_be_visible(timeout=30_000)
+    before = chart.screenshot()
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_text("Filters").click()
+    team = sidebar.get_by_test_id("stMultiSelect").filter(has_text="Team")
+    team.locator("input").click()
+    page.keyboard.type("Billing")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    wait_idle(page)
+    expect(page.get_by_test_id("stMain").get_by_text("Team: Billing").first).to_be_visible()
+    chart = page.get_by_test_id("stVegaLiteChart").first
+    expect(chart.locator("canvas, svg.marks").first).to_be_visible(timeout=30_000)
+    assert chart.screenshot() != before
+    assert "f_team=Billing" in page.url
+    assert not page.console_errors
+
+
+def test_uploaded_text_is_not_rendered_as_html(base_url, page, tmp_path: Path) -> None:
+    export = tmp_path / "x.csv"
+    export.write_bytes(b"Ticket ID;Created;Team\n1;03.01.2024 09:00;<img src=x id=injected>\n")
+    page.goto(f"{base_url}/data")
+    wait_idle(page)
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(export))
+    expect(page.get_by_text("x.csv ·", exact=False).first).to_be_visible(timeout=30_000)
+    page.goto(f"{base_url}/segments")
+    wait_idle(page)
+    assert page.locator("#injected").count() == 0
