@@ -15,6 +15,9 @@ import streamlit as st
 
 from dashboard.charts import to_png, to_svg
 from dashboard.downloads import to_csv_bytes
+from dashboard.ui import state
+
+PRESENTING_HEIGHT = 560
 
 
 def slug(text: str) -> str:
@@ -30,6 +33,9 @@ def chart(
     With `select`, clicking a point reruns the page and the selection is returned (the chart
     must define a point selection named "pick").
     """
+    view = st.session_state.get(state.VIEW)
+    if view is not None and view.presenting and isinstance(figure, alt.LayerChart):
+        figure = figure.properties(height=PRESENTING_HEIGHT)  # one chart fills the screen
     event = (
         st.altair_chart(figure, width="stretch", on_select="rerun", key=f"chart_{name}")
         if select
