@@ -5,7 +5,11 @@ Public surface: `KPIS`, `Kpi` (registry), `KpiRequest`, `KpiCells`, `compute` (e
 """
 
 from dashboard.kpis.availability import Availability, available
+from dashboard.kpis.drill import rows, values
 from dashboard.kpis.engine import KpiCells, KpiRequest, compute
 from dashboard.kpis.registry import KPIS, Kpi
 
-__all__ = ["KPIS", "Availability", "Kpi", "KpiCells", "KpiRequest", "available", "compute"]
+__all__ = [
+    "KPIS", "Availability", "Kpi", "KpiCells", "KpiRequest", "available", "compute", "rows",
+    "values",
+]  # fmt: skip

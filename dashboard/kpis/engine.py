@@ -11,7 +11,7 @@ boundaries and have their own small queries (`states.py`).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 import ibis
@@ -21,7 +21,7 @@ import pandas as pd
 from dashboard.config import Settings
 from dashboard.coverage import coverage
 from dashboard.errors import UnknownColumnError
-from dashboard.kpis import periods, states
+from dashboard.kpis import histograms, periods, states, zones
 from dashboard.kpis.frame import COLUMNS, densify, long_rows
 from dashboard.kpis.measures import aggregates, row_columns
 from dashboard.kpis.registry import KPIS, Kpi
@@ -83,12 +83,12 @@ def compute(data: Dataset, request: KpiRequest, settings: Settings) -> KpiCells:
     unknown = [k for k in request.kpis if k not in KPIS]
     if unknown:
         raise ValueError(f"unknown KPI keys: {unknown}")
-    here = scoped(data, request.filters)
     if request.data_range is None:
         cov = coverage(data)
         known = (cov.first, cov.last) if cov.first and cov.last else None
     else:
         known = request.data_range
+    here = in_zone(scoped(data, request.filters), settings, known or (request.start, request.end))
     first = max(request.start, known[0]) if known else request.start
     last = min(request.end, known[1]) if known else request.end
     groups: dict[tuple[TableKind, str], list[Kpi]] = {}
@@ -121,7 +121,18 @@ def compute(data: Dataset, request: KpiRequest, settings: Settings) -> KpiCells:
     ).sort_values(["_k", "segment", "segment_value", "_all", "period_start"], kind="stable")
     frame = frame.drop(columns=["_k", "_all"]).reset_index(drop=True)
     frame["n"] = frame["n"].fillna(0).astype("int64")
+    rating = frame["kpi"].isin(histograms.RATING_KPIS) & frame["hist"].isna()
+    frame.loc[rating, "hist"] = pd.Series([{} for _ in range(int(rating.sum()))],
+                                          index=frame.index[rating], dtype=object)  # fmt: skip
     return KpiCells(request, frame[COLUMNS])
+
+
+def in_zone(data: Dataset, settings: Settings, span: tuple[date, date]) -> Dataset:
+    """`data` with timestamps converted to `settings.timezone` (as written when None)."""
+    if not settings.timezone:
+        return data
+    tables = {k: zones.localize(t, settings.timezone, *span) for k, t in data.tables.items()}
+    return replace(data, tables=tables)
 
 
 def _segment_expr(table: ibis.Table, request: KpiRequest, when: ibis.Value) -> ibis.Value:
@@ -180,7 +191,8 @@ def _aggregate(
             rows.group_by("_period").aggregate(**metrics).to_pandas(),
             rows.aggregate(**metrics).to_pandas(),
         )
-    return long_rows(kpis, by_period, whole, totals, request, settings, first, last)
+    out = long_rows(kpis, by_period, whole, totals, request, settings, first, last)
+    return histograms.attach(out, histograms.counts(rows, kpis))
 
 
 def _with_response_rate(

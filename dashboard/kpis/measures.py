@@ -60,7 +60,7 @@ def csat_mean_value(t: ibis.Table) -> ibis.FloatingValue:
 
 
 def row_columns(kpi: Kpi, t: ibis.Table, settings: Settings) -> dict[str, ibis.Value]:
-    """The per-row columns of one KPI, named `<key>__<part>` (parts: ind, num, den, v)."""
+    """The per-row columns of one KPI, named `<key>__<part>` (ind, num, den, v; h: hist score)."""
     k = kpi.key
     if kpi.kind == "count":
         return {f"{k}__ind": t[kpi.basis].notnull().cast("int64")}
@@ -108,18 +108,19 @@ def _repeat(t, s, k):
 
 def _csat(t, s, k):
     if s.csat_definition == CsatDefinition.MEAN:
-        return {f"{k}__v": csat_mean_value(t)}
+        return {f"{k}__v": csat_mean_value(t), f"{k}__h": csat_mean_value(t)}
     _, good, counted = csat_columns(t, s)
-    return _rate(good, counted, k)
+    return {**_rate(good, counted, k), f"{k}__h": csat_mean_value(t)}
 
 
 def _csat_mean(t, s, k):
-    return {f"{k}__v": csat_mean_value(t)}
+    return {f"{k}__v": csat_mean_value(t), f"{k}__h": csat_mean_value(t)}
 
 
 def _nps(t, s, k):
     ok = (t.survey_type == "nps") & t.score.notnull()
-    return {f"{k}__v": ibis.ifelse(ok, t.score.cast("float64"), ibis.null("float64"))}
+    v = ibis.ifelse(ok, t.score.cast("float64"), ibis.null("float64"))
+    return {f"{k}__v": v, f"{k}__h": v}
 
 
 def _ces(t, s, k):
@@ -127,6 +128,7 @@ def _ces(t, s, k):
     easy = ok & (t.score >= t.scale_max - 1)
     return {
         f"{k}__v": ibis.ifelse(ok, t.score.cast("float64"), ibis.null("float64")),
+        f"{k}__h": ibis.ifelse(ok, t.score.cast("float64"), ibis.null("float64")),
         f"{k}__num": easy.fill_null(False).cast("int64"),
     }
 

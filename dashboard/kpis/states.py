@@ -24,8 +24,12 @@ def backlog(table: ibis.Table, request, segment_expr, first: date, last: date) -
     t = table.filter(table.created_at.notnull())
     seg = segment_expr(t, request, t.created_at)
     t = t.mutate(_seg=seg)
+    # A ticket "resolved" before it was created (a data error) is closed from its creation on.
+    closing = ibis.ifelse(t.resolved_at < t.created_at, t.created_at, t.resolved_at)
     opened = _counts(t, t.created_at, request.grain)
-    closed = _counts(t.filter(t.resolved_at >= t.created_at), t.resolved_at, request.grain)
+    closed = _counts(t.filter(t.resolved_at.notnull()), closing, request.grain)
+    end = pd.Timestamp(request.end + timedelta(days=1))
+    whole = _open_at_end(t, closing, end)
     grid = periods.starts(request.start, request.end, request.grain)
     rows: list[dict] = []
     segments = sorted(set(opened["_seg"])) if request.by else [""]
@@ -41,8 +45,8 @@ def backlog(table: ibis.Table, request, segment_expr, first: date, last: date) -
                 "partial": periods.is_partial(p, request.grain, first, last),
             }  # fmt: skip
             rows.append(_row(where, segment, value, "backlog", n))
-        end = pd.Timestamp(request.end + timedelta(days=1))
-        rows.append(_row(all_period(request), segment, value, "backlog", _open_at(o, c, end)))
+        w = whole if value == "" else whole[whole["_seg"] == value]
+        rows.append(_row(all_period(request), segment, value, "backlog", int(w["n"].sum())))
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
@@ -52,6 +56,13 @@ def _counts(t: ibis.Table, when: ibis.Value, grain: str) -> pd.DataFrame:
         .aggregate(n=t.count())
         .to_pandas()
     )
+
+
+def _open_at_end(t: ibis.Table, closing: ibis.Value, end: pd.Timestamp) -> pd.DataFrame:
+    """Open tickets at `end` per segment, exactly (`end` need not fall on a period boundary)."""
+    at = ibis.literal(end.to_pydatetime())
+    still_open = (t.created_at < at) & (closing.isnull() | (closing >= at))
+    return t.group_by(_seg=t._seg).aggregate(n=still_open.cast("int64").sum()).to_pandas()
 
 
 def _open_at(opened: pd.DataFrame, closed: pd.DataFrame, end: pd.Timestamp) -> int:
