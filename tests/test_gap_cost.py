@@ -53,9 +53,8 @@ def test_churn_after_bad_experience_in_account_months() -> None:
     assert res.other.rate == pytest.approx(100 / 6)
     assert res.difference == pytest.approx(100 - 100 / 6)
     assert res.relative_risk == pytest.approx(6.0)
-    # pooled z: p = 4/9; reference: the uncorrected 2 × 2 chi-square
-    chi = sps.chi2_contingency([[3, 0], [1, 5]], correction=False)
-    assert res.pvalue == pytest.approx(chi.pvalue, rel=1e-9)
+    # expected counts below 5: Fisher's exact test (issue 4), as scipy computes it
+    assert res.pvalue == pytest.approx(sps.fisher_exact([[3, 0], [1, 5]])[1], rel=1e-9)
     assert res.lookback_days == 90
 
 

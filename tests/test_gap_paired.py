@@ -72,10 +72,10 @@ def test_selection_by_period_and_segment() -> None:
 
 
 def test_edge_cases_no_pairs_no_discordance_all_zero_differences() -> None:
-    assert mcnemar(0, 0).pvalue == 1.0 and mcnemar(0, 0).reason == "no_discordant"
+    assert mcnemar(0, 0).pvalue is None and mcnemar(0, 0).reason == "no_variation"
     assert signed_rank({0.0: 5}).pvalue is None
-    assert kappa([[0, 0], [0, 0]]).reason == "too_few"
-    assert kappa([[5, 0], [0, 0]]).reason == "no_variance"
+    assert kappa([[0, 0], [0, 0]]).reason == "no_data"
+    assert kappa([[5, 0], [0, 0]]).reason == "no_variation"
     empty = paired_view(fx.dataset(surveys=fx.surveys().iloc[[5]]), Settings())  # T6 only
     assert empty.n == 0 and empty.mean_ci is None and empty.good_but_bad.empty
 

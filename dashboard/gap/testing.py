@@ -1,35 +1,24 @@
-"""The few tests the gap needs beyond `moments`, until the statistics engine lands.
+"""The gap's proportion test and p-value adjustment, from the statistics engine.
 
-Temporary private stand-ins for `dashboard.stats` (issue 4): once it is merged these delegate
-to it, so every p-value in servicegap comes from one place.
+Thin adapters over `dashboard.stats` in the gap's conventions: differences are first − second
+in points, and reasons are the gap's words.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
-from scipy import stats as sps
-
 from dashboard.config import Correction
+from dashboard.stats import Reason, adjust_pvalues
+from dashboard.stats import compare_proportions as _compare
+
+REASONS = {Reason.NO_DATA: "too_few", Reason.NO_VARIATION: "no_variance"}
 
 
 def adjust(pvalues: Sequence[float], method: Correction = Correction.BH) -> list[float]:
-    """Adjusted p-values across segments: Benjamini–Hochberg (scipy), Holm, or none."""
-    if not pvalues:
-        return []
-    p = np.asarray(pvalues, float)
-    if method is Correction.BH:
-        return [float(v) for v in sps.false_discovery_control(p, method="bh")]
-    if method is Correction.HOLM:
-        order = np.argsort(p)
-        steps = (len(p) - np.arange(len(p))) * p[order]  # (m − i)·p(i), i from 0
-        out = np.empty_like(p)
-        out[order] = np.minimum(np.maximum.accumulate(steps), 1.0)
-        return [float(v) for v in out]
-    return [float(v) for v in p]
+    """Adjusted p-values across segments: Benjamini–Hochberg, Holm, or none."""
+    return [float(v) for v in adjust_pvalues(list(pvalues), str(method))]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,26 +32,9 @@ class ProportionTest:
 
 
 def compare_proportions(k1: int, n1: int, k2: int, n2: int, alpha: float) -> ProportionTest:
-    """Pooled two-proportion z-test with Newcombe's hybrid score interval (Newcombe 1998, #10)."""
-    if n1 == 0 or n2 == 0:
-        return ProportionTest(None, None, "two-proportion z", "too_few")
-    p1, p2, pooled = k1 / n1, k2 / n2, (k1 + k2) / (n1 + n2)
-    z = float(sps.norm.ppf(1 - alpha / 2))
-    l1, u1 = _wilson(k1, n1, z)
-    l2, u2 = _wilson(k2, n2, z)
-    d = p1 - p2
-    low = d - math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2)
-    high = d + math.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2)
-    ci = (100 * low, 100 * high)
-    if pooled in (0.0, 1.0):
-        return ProportionTest(ci, None, "two-proportion z", "no_variance")
-    se = math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
-    p = float(2 * sps.norm.sf(abs(d / se)))
-    return ProportionTest(ci, p, "two-proportion z (pooled), Newcombe interval")
-
-
-def _wilson(k: int, n: int, z: float) -> tuple[float, float]:
-    p = k / n
-    centre = p + z * z / (2 * n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
-    return (centre - half) / (1 + z * z / n), (centre + half) / (1 + z * z / n)
+    """Two-proportion test (z, or Fisher's exact for small counts) with Newcombe's interval."""
+    r = _compare(k2, n2, k1, n1, level=1 - alpha)  # stats: second group minus first
+    ci = (100 * r.ci.low, 100 * r.ci.high) if r.ci else None
+    reason = REASONS.get(r.reason) if r.reason else None
+    method = f"{r.method}, Newcombe interval"
+    return ProportionTest(ci, None if reason else r.pvalue, method, reason)
