@@ -29,6 +29,7 @@ from dashboard.schema import TableKind
 from dashboard.scope import scoped
 from dashboard.store import Dataset
 
+NOT_ADDITIVE = ("__median", "__p90")
 OTHER = "(other)"
 BLANK = "(blank)"
 
@@ -116,9 +117,9 @@ def compute(data: Dataset, request: KpiRequest, settings: Settings) -> KpiCells:
         frame = pd.DataFrame(columns=COLUMNS)
     frame = densify(frame, request, first, last)
     order = {k: i for i, k in enumerate(request.kpis)}
-    frame = frame.assign(
-        _k=frame["kpi"].map(order), _all=frame["period"] == "all"
-    ).sort_values(["_k", "segment", "segment_value", "_all", "period_start"], kind="stable")
+    frame = frame.assign(_k=frame["kpi"].map(order), _all=frame["period"] == "all").sort_values(
+        ["_k", "segment", "segment_value", "_all", "period_start"], kind="stable"
+    )
     frame = frame.drop(columns=["_k", "_all"]).reset_index(drop=True)
     frame["n"] = frame["n"].fillna(0).astype("int64")
     rating = frame["kpi"].isin(histograms.RATING_KPIS) & frame["hist"].isna()
@@ -180,19 +181,33 @@ def _aggregate(
     for kpi in kpis:
         metrics.update(aggregates(kpi, rows, settings))
     keys = ["_seg"] if request.by else []
-    by_period = rows.group_by(["_period", *keys]).aggregate(**metrics).to_pandas()
-    if keys:
-        whole = rows.group_by(keys).aggregate(**metrics).to_pandas()
-    else:
-        whole = rows.aggregate(**metrics).to_pandas()
-    totals = None
-    if request.by:  # totals over all segments as well
-        totals = (
-            rows.group_by("_period").aggregate(**metrics).to_pandas(),
-            rows.aggregate(**metrics).to_pandas(),
-        )
+    by_period, whole = _per_period_and_whole(rows, keys, metrics)
+    totals = _per_period_and_whole(rows, [], metrics) if request.by else None
     out = long_rows(kpis, by_period, whole, totals, request, settings, first, last)
     return histograms.attach(out, histograms.counts(rows, kpis))
+
+
+def _per_period_and_whole(
+    rows: ibis.Table, keys: list[str], metrics: dict[str, ibis.Value]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Statistics per period (× segment) and over the whole range, in one or two queries.
+
+    Every statistic but the quantiles is additive over periods (agent-days too: each lies in
+    one period), so the whole-range row is the sum of the period rows; only medians and
+    percentiles need a second query over the rows, since they are never pooled.
+    """
+    by_period = rows.group_by(["_period", *keys]).aggregate(**metrics).to_pandas()
+    quantiles = {m: e for m, e in metrics.items() if m.endswith(NOT_ADDITIVE)}
+    additive = by_period.drop(columns=["_period", *quantiles])
+    if keys:
+        whole = additive.groupby(keys, as_index=False).sum(min_count=1)
+    else:
+        whole = additive.sum(min_count=1).to_frame().T
+    if quantiles:
+        grouped = rows.group_by(keys) if keys else rows
+        q = grouped.aggregate(**quantiles).to_pandas()
+        whole = whole.merge(q, on=keys) if keys else pd.concat([whole, q], axis=1)
+    return by_period, whole
 
 
 def _with_response_rate(

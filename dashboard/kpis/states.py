@@ -26,10 +26,8 @@ def backlog(table: ibis.Table, request, segment_expr, first: date, last: date) -
     t = t.mutate(_seg=seg)
     # A ticket "resolved" before it was created (a data error) is closed from its creation on.
     closing = ibis.ifelse(t.resolved_at < t.created_at, t.created_at, t.resolved_at)
-    opened = _counts(t, t.created_at, request.grain)
-    closed = _counts(t.filter(t.resolved_at.notnull()), closing, request.grain)
     end = pd.Timestamp(request.end + timedelta(days=1))
-    whole = _open_at_end(t, closing, end)
+    opened, closed, whole = _flows(t, closing, request.grain, end)
     grid = periods.starts(request.start, request.end, request.grain)
     rows: list[dict] = []
     segments = sorted(set(opened["_seg"])) if request.by else [""]
@@ -46,23 +44,37 @@ def backlog(table: ibis.Table, request, segment_expr, first: date, last: date) -
             }  # fmt: skip
             rows.append(_row(where, segment, value, "backlog", n))
         w = whole if value == "" else whole[whole["_seg"] == value]
-        rows.append(_row(all_period(request), segment, value, "backlog", int(w["n"].sum())))
+        n = int(w["opened"].sum() - w["closed"].sum())
+        rows.append(_row(all_period(request), segment, value, "backlog", n))
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def _counts(t: ibis.Table, when: ibis.Value, grain: str) -> pd.DataFrame:
-    return (
-        t.group_by(_period=periods.bucket(when, grain), _seg=t._seg)
-        .aggregate(n=t.count())
+def _flows(
+    t: ibis.Table, closing: ibis.Value, grain: str, end: pd.Timestamp
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Tickets opened and closed per period × segment, and both before `end`, in one query.
+
+    The openings and the closings are stacked (union all) and counted together, so the
+    cumulative difference gives the backlog at every period end; `end` (the range's end, which
+    need not fall on a period boundary) is counted exactly.
+    """
+    at = ibis.literal(end.to_pydatetime())
+    zero, one = ibis.literal(0, "int64"), ibis.literal(1, "int64")
+    opened = t.select(_period=periods.bucket(t.created_at, grain), _seg=t._seg, o=one, c=zero,
+                      oe=(t.created_at < at).cast("int64"), ce=zero)  # fmt: skip
+    done = t.mutate(_closing=closing).filter(lambda r: r._closing.notnull())
+    closed = done.select(_period=periods.bucket(done._closing, grain), _seg=done._seg, o=zero,
+                         c=one, oe=zero, ce=(done._closing < at).cast("int64"))  # fmt: skip
+    both = ibis.union(opened, closed, distinct=False)
+    counts = (
+        both.group_by(["_period", "_seg"])
+        .aggregate(opened=both.o.sum(), closed=both.c.sum(), oe=both.oe.sum(), ce=both.ce.sum())
         .to_pandas()
     )
-
-
-def _open_at_end(t: ibis.Table, closing: ibis.Value, end: pd.Timestamp) -> pd.DataFrame:
-    """Open tickets at `end` per segment, exactly (`end` need not fall on a period boundary)."""
-    at = ibis.literal(end.to_pydatetime())
-    still_open = (t.created_at < at) & (closing.isnull() | (closing >= at))
-    return t.group_by(_seg=t._seg).aggregate(n=still_open.cast("int64").sum()).to_pandas()
+    whole = counts.groupby("_seg", as_index=False)[["oe", "ce"]].sum()
+    whole = whole.rename(columns={"oe": "opened", "ce": "closed"})
+    return (counts.rename(columns={"opened": "n"})[["_period", "_seg", "n"]],
+            counts.rename(columns={"closed": "n"})[["_period", "_seg", "n"]], whole)  # fmt: skip
 
 
 def _open_at(opened: pd.DataFrame, closed: pd.DataFrame, end: pd.Timestamp) -> int:
