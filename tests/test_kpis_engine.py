@@ -103,9 +103,14 @@ EXPECTED = [
 ]
 
 
+@pytest.fixture(scope="module")
+def monthly(data) -> dict[tuple[str, str], float]:
+    return values(data)
+
+
 @pytest.mark.parametrize(("kpi", "jan", "feb"), EXPECTED, ids=[e[0] for e in EXPECTED])
-def test_monthly_values_by_hand(data, kpi, jan, feb) -> None:
-    got = values(data)
+def test_monthly_values_by_hand(monthly, kpi, jan, feb) -> None:
+    got = monthly
     assert got[(kpi, "2024-01")] == pytest.approx(jan)
     if feb is not None:
         assert got[(kpi, "2024-02")] == pytest.approx(feb)
@@ -117,8 +122,8 @@ def test_every_registry_kpi_is_checked_or_unavailable(data) -> None:
     assert set(KPIS) == checked | missing | {"handle_time", "escalation_rate", "ces"}
 
 
-def test_whole_range_rows_pool_the_periods(data) -> None:
-    got = values(data)
+def test_whole_range_rows_pool_the_periods(monthly) -> None:
+    got = monthly
     assert got[("tickets_created", "all")] == 6
     assert got[("sla_compliance", "all")] == pytest.approx(60.0)  # 3 of 5 evaluated
     assert got[("first_response_time", "all")] == pytest.approx(30.0)  # median of 5 values

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 
 import ibis
 import numpy as np
@@ -25,13 +25,12 @@ from dashboard.kpis import histograms, periods, states, zones
 from dashboard.kpis.frame import COLUMNS, densify, long_rows
 from dashboard.kpis.measures import aggregates, row_columns
 from dashboard.kpis.registry import KPIS, Kpi
+from dashboard.kpis.segments import bounds, segment_value
 from dashboard.schema import TableKind
 from dashboard.scope import scoped
 from dashboard.store import Dataset
 
 NOT_ADDITIVE = ("__median", "__p90")
-OTHER = "(other)"
-BLANK = "(blank)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,25 +136,12 @@ def in_zone(data: Dataset, settings: Settings, span: tuple[date, date]) -> Datas
 
 
 def _segment_expr(table: ibis.Table, request: KpiRequest, when: ibis.Value) -> ibis.Value:
-    """The segment value per row: top-N values by name, the rest "(other)", nulls "(blank)"."""
-    if not request.by:
-        return ibis.literal("")
-    value = table[request.by].cast("string").fill_null(BLANK)
-    if not request.top_n:
-        return value
-    start, after = _bounds(request)
-    inside = table.filter((when >= start) & (when < after))
-    counts = inside.group_by(v=value).aggregate(n=inside.count())
-    top = counts.order_by([ibis.desc("n"), "v"]).limit(request.top_n).to_pandas()["v"]
-    return ibis.ifelse(value.isin(list(top)), value, ibis.literal(OTHER))
+    """The segment value per row for this request (see `segments.segment_value`)."""
+    return segment_value(table, request.by, request.top_n, when, (request.start, request.end))
 
 
 def _bounds(request: KpiRequest) -> tuple[ibis.Value, ibis.Value]:
-    after = request.end + timedelta(days=1)
-    return (
-        ibis.timestamp(f"{request.start.isoformat()} 00:00:00"),
-        ibis.timestamp(f"{after.isoformat()} 00:00:00"),
-    )
+    return bounds(request.start, request.end)
 
 
 def _aggregate(
