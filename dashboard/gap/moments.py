@@ -25,23 +25,16 @@ from enum import StrEnum
 from scipy import stats as sps
 
 from dashboard.gap.scales import Measure
+from dashboard.stats.means import compare_means
+from dashboard.stats.result import Interval
 
 
 class Reason(StrEnum):
     """Why no interval or test could be given for a cell."""
 
     TOO_FEW = "too_few"  # a side has fewer than two ratings
-    NO_VARIANCE = "no_variance"  # every rating on both sides is identical
+    NO_VARIATION = "no_variation"  # every rating on both sides is identical
     NO_PREVIOUS = "no_previous"  # first period of a series: nothing to compare with
-
-
-@dataclass(frozen=True, slots=True)
-class Interval:
-    """A confidence interval (low, high) at `level` (0.95 = 95 %)."""
-
-    low: float
-    high: float
-    level: float = 0.95
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,17 +114,27 @@ def welch(
     v2 = variance(customer, measures[1]) / customer.n
     se = math.sqrt(v1 + v2)
     if se == 0.0:
-        return Reason.NO_VARIANCE
+        return Reason.NO_VARIATION
     df_den = v1 * v1 / (company.n - 1) + v2 * v2 / (customer.n - 1)
     df = (v1 + v2) ** 2 / df_den
     return Estimate(company.mean - customer.mean, se, df)
 
 
-def t_test(est: Estimate, level: float) -> tuple[Interval, float]:
-    """Two-sided t interval and p-value (H0: the difference is 0) for a Welch estimate."""
-    q = float(sps.t.ppf(0.5 + level / 2, est.df))
-    p = float(2 * sps.t.sf(abs(est.value / est.se), est.df))
-    return Interval(est.value - q * est.se, est.value + q * est.se, level), p
+def gap_test(
+    company: SideStats, customer: SideStats, measures: tuple[Measure, Measure], level: float
+) -> tuple[Interval | None, float | None, Reason | None]:
+    """Interval and p-value of company − customer (H0: no gap) by `dashboard.stats`' Welch t.
+
+    Each side's spread is `variance` (Agresti–Caffo for a share side), so the test is Welch's
+    on the moments the cell holds.
+    """
+    res = compare_means(
+        customer.n, customer.mean, math.sqrt(variance(customer, measures[1])),
+        company.n, company.mean, math.sqrt(variance(company, measures[0])), level,
+    )  # fmt: skip
+    if res.reason is not None:
+        return None, None, Reason.NO_VARIATION if res.reason == "no_variation" else Reason.TOO_FEW
+    return res.ci, res.pvalue, None
 
 
 def compare_estimates(

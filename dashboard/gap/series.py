@@ -111,12 +111,7 @@ def make_cell(
 ) -> GapCell:
     """A cell's scores, gap, Welch interval and p-value (reason set when no test is possible)."""
     company, customer = sides
-    est = moments.welch(company, customer, _measures(spec))
-    ci, p, reason = None, None, None
-    if isinstance(est, Reason):
-        reason = est
-    else:
-        ci, p = moments.t_test(est, level)
+    ci, p, reason = moments.gap_test(company, customer, _measures(spec), level)
     return GapCell(
         period, dict(segment), company, customer, company.mean, customer.mean,
         company.mean - customer.mean, ci, p, reason=reason,
