@@ -75,3 +75,51 @@ def test_bad_upload_shows_a_message_not_a_traceback() -> None:
     at.file_uploader[0].set_value(("broken.csv", b"\x00\x01\x02" * 500, "text/csv")).run()
     assert not errors_of(at)
     assert any("broken" in e.value for e in at.error)
+
+
+def _on(page: str) -> AppTest:
+    at = app().run()
+    at.switch_page(f"pages/{page}").run()
+    assert not errors_of(at)
+    return at
+
+
+def test_trends_widgets_split_and_small_multiples() -> None:
+    at = _on("trends.py")
+    at.multiselect(key="trend_kpis").set_value(["sla_compliance"]).run()
+    at.selectbox(key="trend_by").set_value("team").run()
+    at.toggle(key="trend_facet").set_value(True).run()
+    assert not errors_of(at)
+    assert [s.value for s in at.subheader] == ["SLA compliance"]
+    assert at.get("vega_lite_chart")
+
+
+def test_gap_widgets_nps_by_team() -> None:
+    at = _on("gap.py")
+    at.selectbox(key="gap_customer").set_value("nps").run()
+    at.selectbox(key="gap_by").set_value("team").run()
+    assert not errors_of(at)
+    assert any(s.value.startswith("By team") for s in at.subheader)
+    assert any("NPS" in m.label for m in at.metric)
+
+
+def test_significance_and_segments_widgets() -> None:
+    at = _on("significance.py")
+    at.selectbox(key="sig_kpi").set_value("qa_score").run()
+    assert not errors_of(at)
+    assert any("QA score" in m.value for m in at.markdown) or at.dataframe
+    at = _on("segments.py")
+    at.selectbox(key="seg_by").set_value("channel").run()
+    assert not errors_of(at)
+    assert at.get("vega_lite_chart")
+
+
+def test_overview_without_comparison_and_settings_change() -> None:
+    at = _on("overview.py")
+    assert len(at.metric) >= 15
+    at.selectbox(key="compare").set_value("none").run()
+    assert any("Choose a comparison period" in i.value for i in at.info)
+    at.selectbox(key="csat").set_value("mean").run()
+    assert not errors_of(at)
+    csat = next(m for m in at.metric if m.label == "CSAT")
+    assert "%" not in csat.value  # CSAT as a mean rating

@@ -18,6 +18,7 @@ from dashboard.charts.titles import Titles
 PALETTE = ["#1f5fa8", "#d9480f", "#2b8a3e", "#862e9c", "#e67700", "#0b7285", "#c2255c", "#5c940d"]
 SIGNAL = "#c92a2a"
 HEIGHT = 320
+FACET_WIDTH, FACET_HEIGHT = 250, 180
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,13 +61,17 @@ def trend_chart(
         alt.Tooltip("n:Q", title="n", format=","),
         alt.Tooltip("kind:N", title="Note"),
     ]
-    base = alt.Chart(data)
+    base = alt.Chart()  # data goes on the layer, so small multiples can facet it
     line = base.mark_line(strokeWidth=2).encode(x=x, y=y, color=color)
     points = base.mark_point(size=70, strokeWidth=2, opacity=1).encode(
         x=x,
         y=y,
         color=color,
-        fill=alt.condition("datum.partial", alt.value("white"), color),
+        fill=alt.condition(
+            "datum.partial",
+            alt.value("white"),
+            alt.Fill("series:N", scale=alt.Scale(range=PALETTE), legend=None),
+        ),
         tooltip=tooltip,
     )
     if pick:  # clicking a point selects its period (drill-down to the rows behind it)
@@ -78,11 +83,14 @@ def trend_chart(
         layers.insert(0, _limits(base, x, axis))
         layers.append(_signals(base, x, y))
     if target is not None:
-        rule = alt.Chart(pd.DataFrame({"target": [target]}))
-        layers.append(rule.mark_rule(strokeDash=[6, 4], color="#495057").encode(y="target:Q"))
-    chart = alt.layer(*layers)
+        layers.append(
+            base.mark_rule(strokeDash=[6, 4], color="#495057").encode(y=alt.datum(target))
+        )
+    chart = alt.layer(*layers, data=data)
     if facet and data["series"].nunique() > 1:
-        chart = chart.facet(alt.Facet("series:N", title=None), columns=3)
+        chart = chart.properties(width=FACET_WIDTH, height=FACET_HEIGHT).facet(
+            alt.Facet("series:N", title=None), columns=3
+        )
     if not facet:
         chart = chart.properties(width="container", height=HEIGHT)
     return chart.properties(title=titles.param()).configure_view(stroke=None)
