@@ -6,6 +6,7 @@ in points, and reasons are the gap's words.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -13,12 +14,13 @@ from dashboard.config import Correction
 from dashboard.stats import Reason, adjust_pvalues
 from dashboard.stats import compare_proportions as _compare
 
-REASONS = {Reason.NO_DATA: "too_few", Reason.NO_VARIATION: "no_variance"}
+REASONS = {Reason.NO_DATA: "too_few", Reason.NO_VARIATION: "no_variation"}
 
 
 def adjust(pvalues: Sequence[float], method: Correction = Correction.BH) -> list[float]:
     """Adjusted p-values across segments: Benjamini–Hochberg, Holm, or none."""
-    return [float(v) for v in adjust_pvalues(list(pvalues), str(method))]
+    adjusted = adjust_pvalues(list(pvalues), str(method))
+    return [math.nan if v is None else float(v) for v in adjusted]
 
 
 @dataclass(frozen=True, slots=True)

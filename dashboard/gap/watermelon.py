@@ -11,7 +11,7 @@ in percent. "Met the SLA" is the ticket's `sla_met` (resolution or overall SLA) 
 detractor on NPS), so a neutral answer is not counted as unhappy. Each ticket counts once, with
 its latest answer, in the period of its resolution (the answer time when the ticket has none).
 For contrast each cell also carries the same share among rated tickets that breached the SLA.
-The interval is Wilson's score interval (Wilson 1927, via `scipy.stats.binomtest`); whether the
+The interval is Wilson's score interval (Wilson 1927, from `dashboard.stats`); whether the
 rate moved is a two-proportion z-test against the segment's previous period.
 """
 
@@ -23,13 +23,13 @@ from dataclasses import dataclass, replace
 
 import ibis
 from ibis import _
-from scipy import stats as sps
 
 from dashboard.gap.bucketing import bucket, label_column
 from dashboard.gap.cells import BLANK
 from dashboard.gap.moments import Interval
 from dashboard.gap.scales import CustomerSource, customer_ratings
 from dashboard.gap.testing import compare_proportions
+from dashboard.stats.proportions import wilson as stats_wilson
 from dashboard.store import Dataset
 
 
@@ -70,11 +70,9 @@ class WatermelonReport:
 
 
 def wilson(k: int, n: int, level: float = 0.95) -> Interval | None:
-    """Wilson score interval for k of n, in percent (None when n = 0)."""
-    if n == 0:
-        return None
-    ci = sps.binomtest(k, n).proportion_ci(confidence_level=level, method="wilson")
-    return Interval(100.0 * float(ci.low), 100.0 * float(ci.high), level)
+    """Wilson score interval for k of n, in percent (`dashboard.stats.wilson`; None when n = 0)."""
+    ci = stats_wilson(k, n, level)
+    return None if ci is None else Interval(100.0 * ci.low, 100.0 * ci.high, ci.level)
 
 
 def watermelon(
