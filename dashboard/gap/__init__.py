@@ -8,8 +8,10 @@ unhappy (`watermelon`) and links bad experiences to churn (`cost`).
 
 Modules: scales (mappings), moments (sufficient statistics, Welch), bucketing (periods, from
 the KPI engine), cells + series (gap per period × segment, ranked segments, headline pair),
-pairing + paired (per-ticket view), agreement + testing (tests, temporary until
-`dashboard.stats` lands), watermelon, cost.
+pairing + paired (per-ticket view), agreement + testing (thin adapters over `dashboard.stats`,
+where every test lives), watermelon, cost. The one test of our own is the change of a gap
+between periods (`moments.compare_estimates`: z on two independent Welch estimates), which
+`dashboard.stats` has no function for.
 """
 
 from dashboard.gap.cost import ChurnGroup, CostOfGap, cost_of_gap
