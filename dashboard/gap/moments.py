@@ -134,7 +134,8 @@ def gap_test(
     )  # fmt: skip
     if res.reason is not None:
         return None, None, Reason.NO_VARIATION if res.reason == "no_variation" else Reason.TOO_FEW
-    return res.ci, res.pvalue, None
+    ci = res.ci and Interval(float(res.ci.low), float(res.ci.high), res.ci.level)
+    return ci, None if res.pvalue is None else float(res.pvalue), None
 
 
 def compare_estimates(
