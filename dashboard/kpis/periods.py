@@ -4,6 +4,10 @@ The engine buckets rows with `bucket` (a timestamp truncation, which every Ibis 
 run); labels are made afterwards on the few aggregated rows: "2024-01-05", "2024-W05",
 "2024-01", "2024-Q1", "2024". A period is partial when the requested range or the data cuts it,
 so half a week is never compared with a full one unflagged.
+
+Presets (last 7/30/90 days, this/last month and quarter, year to date, custom) and comparison
+periods (previous, same period last year) are resolved in `dashboard.view.resolve`, counted
+back from the last day with data; this module only cuts a range into periods.
 """
 
 from __future__ import annotations
