@@ -17,11 +17,8 @@ from collections.abc import Callable
 from pathlib import PurePosixPath
 
 from dashboard.errors import FileTooLargeError, UnreadableFileError
-from dashboard.ingest.formats import SUPPORTED, is_supported, suffix
+from dashboard.ingest.formats import SUPPORTED, is_bomb, is_supported, suffix
 from dashboard.ingest.model import RawTable
-
-MAX_RATIO = 1000
-RATIO_FLOOR = 1 << 20  # small members may compress as they like
 
 ReadMember = Callable[[bytes, str], list[RawTable]]
 
@@ -75,8 +72,7 @@ def _unpack(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, budget: 
             f"{member} is encrypted (password-protected) and cannot be read.",
             "Create the ZIP again without a password, or upload the file inside it directly.",
         )
-    ratio = info.file_size / max(info.compress_size, 1)
-    if info.file_size > budget or (info.file_size > RATIO_FLOOR and ratio > MAX_RATIO):
+    if info.file_size > budget or is_bomb(info):
         raise _too_large(member, info.file_size, budget)
     try:
         with archive.open(info) as stream:

@@ -115,7 +115,20 @@ def from_rows(rows: Sequence[Sequence[str]], width: int) -> pa.Table:
 
 
 def to_frame(table: pa.Table, names: Sequence[str]) -> pd.DataFrame:
-    """A pandas frame of `string` (Arrow-backed) columns named `names`, without copying text."""
-    table = table.rename_columns(list(names))
+    """A pandas frame of `string` (Arrow-backed) columns named `names`, one chunk per column.
+
+    Arrow reads in blocks, so a large file comes back in many chunks (and an empty one in
+    none); the value parsers convert columns with `pa.array(series.array)`, which returns a
+    ChunkedArray for anything but exactly one chunk. Each column is therefore combined into a
+    single chunk (one copy of its text, column by column, so memory stays bounded).
+    """
+    if table.num_rows == 0:  # pandas drops an empty chunk; its own empty array keeps one
+        empty = {name: pd.array([], dtype=pd.StringDtype("pyarrow")) for name in names}
+        return pd.DataFrame(empty, index=pd.RangeIndex(0), columns=list(names))
+    columns = [
+        column if column.num_chunks == 1 else pa.chunked_array([column.combine_chunks()])
+        for column in table.columns
+    ]
+    table = pa.table(columns, names=list(names))
     frame = table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
     return frame.reset_index(drop=True)

@@ -34,6 +34,9 @@ _MAGIC = (
     (b"{\\rtf", "an RTF document"),
 )
 _HTML = (b"<!doctype html", b"<html", b"<table")
+XLSX_UNPACK_FACTOR = 10  # workbook XML is verbose: unpacked it may be this many times the limit
+MAX_RATIO = 1000  # deflate cannot compress real data further than about 1000:1
+RATIO_FLOOR = 1 << 20  # small members may compress as they like
 
 
 def suffix(name: str) -> str:
@@ -68,7 +71,7 @@ def classify_file(data: bytes, name: str, max_bytes: int) -> Kind:
             "Export a shorter date range, or zip the file if it is text.",
         )
     if data.startswith(_ZIP):
-        return _zip_kind(data, name)
+        return _zip_kind(data, name, max_bytes)
     if data.startswith(_OLE):
         return "xls"
     _reject_magic(data, name)
@@ -81,16 +84,18 @@ def classify_file(data: bytes, name: str, max_bytes: int) -> Kind:
     return "text"  # .xls that is really text (some tools write TSV with an .xls name)
 
 
-def _zip_kind(data: bytes, name: str) -> Kind:
+def _zip_kind(data: bytes, name: str, max_bytes: int) -> Kind:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
+            infos = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
         raise UnreadableFileError(
             f"{name} is a damaged ZIP archive or workbook and cannot be opened.",
             "Download or export it again.",
         ) from None
+    names = {info.filename for info in infos}
     if "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names):
+        _check_workbook_size(infos, name, max_bytes)
         return "xlsx"
     if suffix(name) in (".xlsx", ".xlsm"):
         raise UnreadableFileError(
@@ -98,6 +103,27 @@ def _zip_kind(data: bytes, name: str) -> Kind:
             "Open it in Excel and save it as .xlsx, or export the data as CSV.",
         )
     return "zip"
+
+
+def is_bomb(info: zipfile.ZipInfo) -> bool:
+    """Whether a member's declared compression ratio is beyond what real data reaches."""
+    ratio = info.file_size / max(info.compress_size, 1)
+    return info.file_size > RATIO_FLOOR and ratio > MAX_RATIO
+
+
+def _check_workbook_size(infos: list[zipfile.ZipInfo], name: str, max_bytes: int) -> None:
+    """Refuse a workbook that would unpack to far more than the upload limit (an XLSX bomb).
+
+    The Excel reader inflates the sheets in memory without a cap, so the declared sizes are
+    checked first: more than XLSX_UNPACK_FACTOR times the limit, or a ZIP-bomb ratio.
+    """
+    unpacked = sum(info.file_size for info in infos)
+    if unpacked > max_bytes * XLSX_UNPACK_FACTOR or any(is_bomb(info) for info in infos):
+        raise FileTooLargeError(
+            f"{name} unpacks to {unpacked / 2**20:.1f} MB of workbook data, too much for the "
+            f"{max_bytes / 2**20:.0f} MB limit (or its compression looks like a ZIP bomb).",
+            "Export a shorter date range, or export the data as CSV.",
+        )
 
 
 def _reject_magic(data: bytes, name: str) -> None:
