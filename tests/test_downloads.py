@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 
 import openpyxl
@@ -48,3 +49,49 @@ def test_xlsx_stores_formula_text_as_text() -> None:
     assert sheet["A1"].value == "t"
     assert sheet["A4"].value == "'=cmd|' /C calc'!A0" and sheet["A4"].data_type == "s"
     assert sheet["B5"].value == -4
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (" =1+1", "' =1+1"),
+        ("\n=cmd", "'\n=cmd"),
+        ("\uff1d1+1", "'\uff1d1+1"),
+        ("\uff0d5+1", "'\uff0d5+1"),
+        (" -5", " -5"),
+        ("-1e5", "-1e5"),
+        ("=", "'="),
+    ],
+)
+def test_issue_7_safe_cell_leading_space_and_full_width(value, expected) -> None:
+    assert safe_cell(value) == expected
+
+
+def test_issue_7_xlsx_survives_control_characters_tz_dates_and_odd_sheet_names() -> None:
+    # Found by fuzzing the downloads: each of these raised inside openpyxl or pandas.
+    frame = pd.DataFrame(
+        {
+            "Subject": ["tab\x0bvertical", "nul\x00=x"],
+            "Created": pd.to_datetime(["2024-01-01 10:00", "2024-06-01 12:30"]).tz_localize(
+                "Europe/Oslo"
+            ),
+        }
+    )
+    data = to_xlsx_bytes(frame, title="Q1 [draft]", sheet="Tickets/2024: [all]?")
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    (sheet,) = book.worksheets
+    assert sheet.title == "Tickets-2024- -all--"
+    assert sheet["A4"].value == "tabvertical" and sheet["A5"].value == "nul=x"
+    assert str(sheet["B4"].value) == "2024-01-01 09:00:00"  # written in UTC, zone dropped
+
+
+def test_issue_7_csv_title_with_comma_stays_one_cell() -> None:
+    data = to_csv_bytes(pd.DataFrame({"a": [1]}), title='CSAT, "all" teams')
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows == [['CSAT, "all" teams'], ["a"], ["1"]]
+
+
+def test_issue_7_multiindex_columns_become_one_header_row() -> None:
+    frame = pd.DataFrame([[1, 2]], columns=pd.MultiIndex.from_tuples([("CSAT", "n"), ("=x", "p")]))
+    text = to_csv_bytes(frame).decode("utf-8-sig").splitlines()
+    assert text[0] == "CSAT / n,'=x / p"
