@@ -6,7 +6,8 @@ subject `=HYPERLINK("http://evil", "click")` must come back as text, so such cel
 leading apostrophe. We are deliberately broader than the OWASP list where it costs nothing:
 leading spaces or line breaks before a trigger, and the full-width forms (U+FF1D, U+FF0B,
 U+FF0D, U+FF20) that Excel in CJK locales also accepts, are neutralised too. Genuine numbers
-(`-5`, `+3.2`, `-1,5`) stay numbers. CSV is UTF-8 with a BOM so Excel shows æøå, ł and 中文 correctly.
+(`-5`, `+3.2`, `-1,5`) stay numbers. CSV is UTF-8 with a BOM so Excel shows æøå, ł and
+中文 correctly.
 
 XLSX cannot hold control characters (openpyxl refuses them) nor time-zone-aware datetimes
 (pandas refuses them): control characters are dropped and datetimes are written in UTC
