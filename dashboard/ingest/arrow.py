@@ -71,11 +71,14 @@ def clean(table: pa.Table) -> pa.Table:
 
 
 def _clean_column(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """Trimmed, empty as null, and in one chunk (combined here, in parallel; see to_frame)."""
     trimmed = pc.utf8_trim_whitespace(column)
     empty = pc.equal(pc.binary_length(trimmed), 0)
-    if not pc.any(empty).as_py():
+    if pc.any(empty).as_py():
+        trimmed = pc.if_else(empty, pa.scalar(None, pa.string()), trimmed)
+    if trimmed.num_chunks == 1:
         return trimmed
-    return pc.if_else(empty, pa.scalar(None, pa.string()), trimmed)
+    return pa.chunked_array([trimmed.combine_chunks()], type=pa.string())
 
 
 def blank_mask(table: pa.Table) -> np.ndarray:

@@ -1,0 +1,117 @@
+"""Time the full load (read, recognise, parse, store) of a large export against pandas.
+
+Run from the repository root: `python bench/bench_load.py [tickets] [--folder DIR]`. The
+exports come from bench/generate_large.py (written to a temporary folder unless `--folder`
+names one that already holds them). Each case runs in a fresh subprocess, so its peak RSS
+belongs to it alone; figures are printed with ratios to `pd.read_csv(parse_dates=...)` of the
+same tickets file, measured in the same run (the machine is shared, so only ratios compare).
+
+Cases:
+- `load`: `load_files` on the tickets file, which reads it (`read_file`), recognises the
+  Zendesk profile, parses every mapped column and builds the Dataset (`to_dataset`).
+- `load-all`: the same with the surveys and reviews files too.
+- `pandas`: `pd.read_csv(path, parse_dates=[the 3 date columns])`, the common approach.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+DATES = ["Created at", "Updated at", "Solved at"]
+
+
+def _peak_mb() -> float:
+    """Peak RSS of this process image (VmHWM; ru_maxrss would include the parent's before exec)."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:  # not Linux: fall back (may include the parent's peak)
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    line = next(x for x in status.splitlines() if x.startswith("VmHWM:"))
+    return int(line.split()[1]) / 1024
+
+
+def child(mode: str, folder: Path, tickets: int) -> None:
+    """Run one case and print 'seconds peak_mb baseline_mb rows'."""
+    import pandas as pd
+
+    from dashboard.config import Settings
+    from dashboard.load.pipeline import SourceFile, load_files
+
+    kinds = ("tickets", "surveys", "reviews") if mode == "load-all" else ("tickets",)
+    paths = [folder / f"{kind}_{tickets}.csv" for kind in kinds]
+    baseline = _peak_mb()
+    began = time.perf_counter()
+    if mode == "pandas":
+        rows = len(pd.read_csv(paths[0], parse_dates=DATES))
+    else:
+        files = [SourceFile(p.name, p.read_bytes()) for p in paths]
+        dataset, loaded = load_files(files, Settings(max_upload_mb=4096))
+        assert not loaded.errors, loaded.errors
+        rows = sum(report.rows_used for report in loaded.reports)
+        del dataset
+    seconds = time.perf_counter() - began
+    print(f"{seconds:.3f} {_peak_mb():.0f} {baseline:.0f} {rows}")
+
+
+def measure(mode: str, folder: Path, tickets: int) -> tuple[float, float, float, int]:
+    """Run `mode` in a fresh interpreter: seconds, peak MB, MB after imports, rows."""
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", mode, str(folder), str(tickets)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    return float(out[0]), float(out[1]), float(out[2]), int(out[3])
+
+
+def report(folder: Path, tickets: int) -> None:
+    """Print every case with its ratio to pandas and its peak memory against the file size."""
+    size = (folder / f"tickets_{tickets}.csv").stat().st_size / 2**20
+    total = sum((folder / f"{k}_{tickets}.csv").stat().st_size for k in ("tickets", "surveys"))
+    total = (total + (folder / f"reviews_{tickets}.csv").stat().st_size) / 2**20
+    print(f"{tickets:,} tickets: tickets file {size:.0f} MB, all three files {total:.0f} MB")
+    base = 0.0
+    for mode, label, mb in [
+        ("pandas", "pd.read_csv(parse_dates=3 columns)", size),
+        ("load", "load_files + to_dataset (tickets)", size),
+        ("load-all", "load_files + to_dataset (all three)", total),
+    ]:
+        seconds, peak, baseline, rows = measure(mode, folder, tickets)
+        base = base or seconds  # pandas runs first: the yardstick of this run
+        print(
+            f"{label:<38} {seconds:6.2f} s  x{seconds / base:4.2f} of pandas   "
+            f"peak RSS {peak:6.0f} MB = {peak / mb:4.2f}x file "
+            f"({(peak - baseline) / mb:4.2f}x above imports)  rows {rows:,}"
+        )
+
+
+def main() -> None:
+    """Generate (or reuse) the exports, then report."""
+    from bench.generate_large import write_exports
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("tickets", type=int, nargs="?", default=1_000_000)
+    parser.add_argument("--folder", type=Path, help="reuse/keep exports in this folder")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as temp:
+        folder = args.folder or Path(temp)
+        if not (folder / f"reviews_{args.tickets}.csv").exists():
+            began = time.perf_counter()
+            write_exports(folder, args.tickets)
+            print(f"exports written in {time.perf_counter() - began:.1f} s")
+        report(folder, args.tickets)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        child(sys.argv[2], Path(sys.argv[3]), int(sys.argv[4]))
+    else:
+        main()
