@@ -60,7 +60,11 @@ def csv_bytes(
     writer = csv.writer(
         buf, delimiter=delimiter, quoting=quoting, escapechar=escape, lineterminator=end
     )
-    writer.writerows(rows)
+    try:
+        writer.writerows(rows)
+    except csv.Error:  # QUOTE_NONE cannot write a record of one empty field: quote as needed
+        buf = io.StringIO()
+        csv.writer(buf, delimiter=delimiter, lineterminator=end).writerows(rows)
     return buf.getvalue().encode(encoding, errors="replace")
 
 
