@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import random
 import tracemalloc
 import zipfile
@@ -27,8 +28,13 @@ from dashboard.ingest import read_file
 from dashboard.load.pipeline import SourceFile, load_files
 from tests.test_ingest_support import check_table
 
+# SERVICEGAP_FUZZ_EXAMPLES=1000 runs a longer, randomised search locally; CI keeps it short.
+LONG_RUN = int(os.environ.get("SERVICEGAP_FUZZ_EXAMPLES", "0"))
 FUZZ = settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
+    max_examples=LONG_RUN or 60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    derandomize=not LONG_RUN,
 )
 NAMES = ("t.csv", "t.tsv", "t.txt", "t.xlsx", "t.xls", "t.zip")
 ENCODINGS = ("utf-8", "utf-8-sig", "cp1252", "utf-16", "latin-1")

@@ -51,7 +51,10 @@ def decode(data: bytes, name: str) -> Decoded:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             if encoding == "utf-8-sig":
-                return Decoded(memoryview(data)[len(bom) :], encoding)
+                text = memoryview(data)[len(bom) :]
+                if not _is_utf8(text):  # damaged or cut mid-character: say where
+                    _transcode(bytes(text), "utf-8", name)
+                return Decoded(text, encoding)
             return Decoded(_transcode(data[len(bom) :], encoding, name), encoding)
     wide = _utf16_without_bom(data[:_PROBE])
     if wide:
@@ -100,7 +103,7 @@ def _reject_binary(head: bytes, name: str) -> None:
         )
 
 
-def _is_utf8(data: bytes) -> bool:
+def _is_utf8(data: bytes | memoryview) -> bool:
     """Strict UTF-8 check without building a Python str (Arrow validates in place)."""
     offsets = pa.array([0, len(data)], type=pa.int64()).buffers()[1]
     arr = pa.Array.from_buffers(pa.large_string(), 1, [None, offsets, pa.py_buffer(data)])
