@@ -18,6 +18,7 @@ import random
 import tracemalloc
 import zipfile
 
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -25,6 +26,7 @@ from hypothesis import strategies as st
 from dashboard.config import Settings
 from dashboard.errors import FileTooLargeError, ServicegapError, UnreadableFileError
 from dashboard.ingest import read_file
+from dashboard.ingest.delimited import read_delimited
 from dashboard.load.pipeline import SourceFile, load_files
 from tests.test_ingest_support import check_table
 
@@ -322,3 +324,19 @@ def test_load_files_accounts_for_every_row(
     for report in loaded.reports:
         assert report.is_balanced, report
     assert dataset is not None
+
+
+@FUZZ
+@given(data=dialect_files())
+def test_fast_and_exact_readers_agree(data: bytes) -> None:
+    """Arrow (with its scan) and the csv-module fallback give the same rows and accounting."""
+    try:
+        fast = read_delimited(data, "t.csv")
+    except ServicegapError:
+        with pytest.raises(ServicegapError):
+            read_delimited(data, "t.csv", force_csv_module=True)
+        return
+    slow = read_delimited(data, "t.csv", force_csv_module=True)
+    pd.testing.assert_frame_equal(fast.frame, slow.frame)
+    assert fast.report.rows_read == slow.report.rows_read
+    assert [i.line for i in fast.report.issues] == [i.line for i in slow.report.issues]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from dashboard.errors import UnreadableFileError
 from dashboard.ingest import read_file
+from dashboard.ingest.delimited import read_delimited
 
 
 def test_fuzz_utf8_bom_file_cut_mid_character_is_a_clear_error() -> None:
@@ -14,3 +16,15 @@ def test_fuzz_utf8_bom_file_cut_mid_character_is_a_clear_error() -> None:
     data = "\ufeffId,Navn\r\n1,Ærlig\r\n2,中".encode()[:-1]
     with pytest.raises(UnreadableFileError, match=r"cut\.csv looks like UTF-8 text but is damaged"):
         read_file(data, "cut.csv")
+
+
+def test_fuzz_stray_carriage_return_breaks_the_line_in_both_readers() -> None:
+    # "0\r1\n": the csv module broke the line at the lone CR, the fast scan did not, so the
+    # two readers gave different tables. A lone CR is now a line break everywhere.
+    data = b"Id,Name\r\n1,Ann\r2,Bo\n3,Cy\r\n"
+    (table,) = read_file(data, "cr.csv")
+    fast = read_delimited(data, "cr.csv")
+    slow = read_delimited(data, "cr.csv", force_csv_module=True)
+    pd.testing.assert_frame_equal(fast.frame, slow.frame)
+    assert list(table.frame["Name"]) == ["Ann", "Bo", "Cy"]
+    assert list(table.lines) == [2, 3, 4] and table.report.rows_read == 3

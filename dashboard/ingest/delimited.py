@@ -36,6 +36,7 @@ from dashboard.ingest.scan import Records, count_fields, scan_records
 from dashboard.ingest.table import Parsed, finish
 
 HEAD_RECORDS = 200  # records examined for the header block
+_CR, _LF = 13, 10
 
 
 def read_delimited(data: bytes, name: str, *, force_csv_module: bool = False) -> RawTable:
@@ -64,11 +65,22 @@ def read_delimited(data: bytes, name: str, *, force_csv_module: bool = False) ->
 
 
 def _line_feeds(text: memoryview) -> memoryview:
-    """Old Mac files end lines with a lone CR: make them line feeds (rare, small files)."""
-    raw = bytes(text[: 1 << 20])
-    if b"\n" in raw or b"\r" not in raw:
+    """Make every lone CR a line feed: old Mac files, and stray CRs in LF or CRLF files.
+
+    Editors and the csv module break lines at a lone CR, so the scan (which splits at LF)
+    must see one there too, or the fast and exact readers disagree (found by fuzzing).
+    """
+    buf = np.frombuffer(text, dtype=np.uint8)
+    cr = np.flatnonzero(buf == _CR)
+    if len(cr) == 0:
         return text
-    return memoryview(bytes(text).replace(b"\r", b"\n"))
+    after = np.minimum(cr + 1, len(buf) - 1)
+    lone = cr[(cr + 1 >= len(buf)) | (buf[after] != _LF)]
+    if len(lone) == 0:
+        return text
+    fixed = buf.copy()
+    fixed[lone] = _LF
+    return memoryview(fixed.tobytes())
 
 
 def _no_table(source: Source) -> UnreadableFileError:
