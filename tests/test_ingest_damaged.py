@@ -28,3 +28,23 @@ def test_fuzz_stray_carriage_return_breaks_the_line_in_both_readers() -> None:
     pd.testing.assert_frame_equal(fast.frame, slow.frame)
     assert list(table.frame["Name"]) == ["Ann", "Bo", "Cy"]
     assert list(table.lines) == [2, 3, 4] and table.report.rows_read == 3
+
+
+def test_fuzz_unbalanced_quote_goes_to_the_exact_reader() -> None:
+    # One stray quote made the scan see the whole file as a single record, so the fast
+    # reader returned no rows while the csv module read one.
+    data = b'a,b,c\\"\n1,2,3\n'
+    fast = read_delimited(data, "q.csv")
+    slow = read_delimited(data, "q.csv", force_csv_module=True)
+    pd.testing.assert_frame_equal(fast.frame, slow.frame)
+    assert fast.report.rows_read == 1 and list(fast.frame.iloc[0]) == ["1", "2", "3"]
+
+
+def test_fuzz_stray_quotes_around_the_header_go_to_the_exact_reader() -> None:
+    # Two stray mid-field quotes balance each other, so the scan joined the header with
+    # every line up to the second one and the fast reader returned no rows.
+    data = b'a,b,c\\"\n1,2,3\n4,5,6\\"\n'
+    fast = read_delimited(data, "q.csv")
+    slow = read_delimited(data, "q.csv", force_csv_module=True)
+    pd.testing.assert_frame_equal(fast.frame, slow.frame)
+    assert fast.report.rows_read == slow.report.rows_read == 2

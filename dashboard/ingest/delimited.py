@@ -101,12 +101,17 @@ def _read_fast(text: memoryview, source: Source) -> Parsed | None:
     delimiter = source.delimiter or ","
     buf = np.frombuffer(text, dtype=np.uint8)
     records = scan_records(buf)
+    if records.has_odd_quotes:
+        return None  # a stray quote: only the csv module reads on as a spreadsheet would
     head = [_record(text, records, k, delimiter) for k in range(min(HEAD_RECORDS, len(records)))]
     layout = detect_layout(head)
     if layout is None:
         raise _no_table(source)
     first, width = layout.data_index, layout.width
     header_line = int(records.lines[layout.index])
+    header_span = text[records.starts[layout.index] : records.ends[first - 1]]
+    if records.has_quotes and b"\n" in bytes(header_span):
+        return None  # a header over several lines: rare, or stray quotes fooling the scan
     if first >= len(records):
         empty = arrow.from_rows([], width)
         return Parsed(layout, header_line, empty, np.zeros(0, np.int64), [])

@@ -26,6 +26,7 @@ class Records:
     ends: np.ndarray  # int64 byte offset after its last character (line ending excluded)
     lines: np.ndarray  # int64 1-based physical line where the record starts
     has_quotes: bool
+    has_odd_quotes: bool = False  # an unbalanced quote: parity cannot be trusted after it
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -62,7 +63,7 @@ def scan_records(buf: np.ndarray) -> Records:
     if starts[-1] >= len(buf):  # the text ends with a line feed: nothing after it
         starts, stops, lines = starts[:-1], stops[:-1], lines[:-1]
     crlf = (stops > starts) & (buf[np.maximum(stops - 1, 0)] == _CR)
-    return Records(starts, stops - crlf, lines, n_quotes > 0)
+    return Records(starts, stops - crlf, lines, n_quotes > 0, n_quotes % 2 == 1)
 
 
 def count_fields(buf: np.ndarray, records: Records, delimiter: str, first: int = 0) -> np.ndarray:
