@@ -16,7 +16,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-import screenshots  # noqa: E402  (the server and wait helpers of the screenshot script)
+import screenshots  # the server and wait helpers of the screenshot script
 
 PAGES = screenshots.PAGES
 
