@@ -47,3 +47,20 @@ def test_fixture_loads_as_the_manifest_says(name: str) -> None:
     assert report.rows_used == entry["rows_used"][entry["kind"]]
     assert dict(report.excluded_by_reason) == entry["excluded_by_reason"]
     assert report.rows_read == report.rows_used + report.rows_excluded
+
+
+TICKET_FILES = sorted(
+    n
+    for n, e in MANIFEST.items()
+    if e["kind"] == "tickets" and "first_ticket_id" in e["expect"] and n not in KNOWN_BAD
+)
+
+
+@pytest.mark.parametrize("name", TICKET_FILES)
+def test_first_ticket_id_and_created_at(name: str) -> None:
+    """The first ticket's id and created time are read as the generator wrote them."""
+    expect = MANIFEST[name]["expect"]
+    _, loaded = load_files([SourceFile(name, (EXPORTS / name).read_bytes())])
+    first = loaded.frames["tickets"][0].iloc[0]
+    assert str(first["ticket_id"]) == expect["first_ticket_id"]
+    assert first["created_at"].isoformat() == expect["first_created_at"]
