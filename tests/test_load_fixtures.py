@@ -8,6 +8,8 @@ ground truth: read = used + excluded, by reason, for every file.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -64,3 +66,33 @@ def test_first_ticket_id_and_created_at(name: str) -> None:
     first = loaded.frames["tickets"][0].iloc[0]
     assert str(first["ticket_id"]) == expect["first_ticket_id"]
     assert first["created_at"].isoformat() == expect["first_created_at"]
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "dashboard", "inspect", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_inspect_cli_table_and_json_on_fixtures() -> None:
+    """`inspect` prints the source and the row accounting; `--json` carries the issue's keys."""
+    table = _cli(str(EXPORTS / "zoho_desk_tickets.csv"))
+    assert table.returncode == 0
+    assert "zoho_desk_tickets" in table.stdout
+    assert "18 read = 18 used + 0 excluded" in table.stdout
+    out = json.loads(_cli(str(EXPORTS / "klaus_reviews.csv"), "--json").stdout)
+    assert out[0]["source"] == "klaus_reviews" and out[0]["kind"] == "reviews"
+    assert out[0]["rows_read"] == MANIFEST["klaus_reviews.csv"]["rows_read"]
+
+
+def test_inspect_cli_bad_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    """A binary file gets exit code 2 and a single error line naming it, no traceback."""
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(b"\x00\x01\x02binary")
+    res = _cli(str(bad))
+    assert res.returncode == 2
+    lines = [ln for ln in (res.stdout + res.stderr).splitlines() if ln.strip()]
+    assert len(lines) == 1 and "bad.csv" in lines[0] and "Traceback" not in lines[0]
