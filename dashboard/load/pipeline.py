@@ -8,7 +8,7 @@ checked for duplicates within each file, not across files (two brands may reuse 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -69,17 +69,40 @@ def inspect_files(
         if progress:
             progress(i, len(files), f.name)
         try:
-            tables = read_file(
-                f.data, f.name, sheet=sheet, max_bytes=settings.max_upload_mb * 2**20
-            )
-            for raw in tables:
-                _load_table(raw, overrides or {}, loaded)
+            limit = settings.max_upload_mb * 2**20
+            tables = read_file(f.data, f.name, sheet=sheet, max_bytes=limit)
+            try:
+                for raw in tables:
+                    _load_table(raw, overrides or {}, loaded)
+            except MissingColumnsError:
+                if sheet is not None or len(tables[0].report.sheets) < 2:
+                    raise
+                _load_usable_sheets(f, overrides or {}, loaded, limit)
         except ServicegapError as err:
             loaded.errors.append(err)
             loaded.error_files.append(f.name)
     if progress:
         progress(len(files), len(files), "")
     return loaded
+
+
+def _load_usable_sheets(
+    f: SourceFile, overrides: Mapping[str, str], loaded: Loaded, limit: int
+) -> None:
+    """A workbook whose first sheet is not data (a summary, a cover page): use the sheets that
+    are, and say which were skipped. Raises the first sheet's error when none is usable."""
+    skipped: list[MissingColumnsError] = []
+    first = len(loaded.reports)
+    for raw in read_file(f.data, f.name, sheet="*", max_bytes=limit):
+        try:
+            _load_table(raw, overrides, loaded)
+        except MissingColumnsError as err:
+            skipped.append(err)
+    if len(loaded.reports) == first:
+        raise skipped[0]
+    notes = tuple(f"Skipped a sheet that is not a table of records: {e.message}" for e in skipped)
+    report = loaded.reports[first]
+    loaded.reports[first] = replace(report, notes=(*report.notes, *notes))
 
 
 def load_files(
