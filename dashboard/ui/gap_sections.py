@@ -6,6 +6,7 @@ import math
 
 import streamlit as st
 
+from dashboard import formatting as fmt
 from dashboard.charts import Titles
 from dashboard.charts.trend import Axis, trend_chart
 from dashboard.display import gap as show
@@ -26,9 +27,7 @@ POINTS = {"format": "%.1f"}
 
 
 def _p(value: float | None) -> str:
-    if value is None or math.isnan(value):
-        return "no test"
-    return "p < 0.001" if value < 0.001 else f"p = {value:.3f}"
+    return fmt.pvalue(value)
 
 
 def top(series: GapSeries, company: ScaleMapping, customer: ScaleMapping) -> None:
@@ -124,7 +123,7 @@ def cost(result: CostOfGap) -> None:
 
 
 def _pct(value: float) -> str:
-    return "—" if value is None or math.isnan(value) else f"{value:.0f} %"
+    return fmt.percent(value, 0)
 
 
 def _num(table) -> dict:
