@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from dashboard.errors import UnreadableFileError
-from dashboard.load import SourceFile
+from dashboard.load import SourceFile, inspect_files, to_dataset
+from dashboard.store import Dataset
 
 
 def add_file_arguments(parser: argparse.ArgumentParser) -> None:
@@ -97,3 +98,13 @@ def _json_default(value: Any) -> Any:
     if hasattr(value, "item"):
         return value.item()
     return str(value)
+
+
+def load_dataset(args: argparse.Namespace) -> Dataset:
+    """FILE... (with --map, --sheet) as a Dataset; files that fail are warned about on stderr."""
+    loaded = inspect_files(
+        read_sources(args.files), overrides=parse_overrides(args.map), sheet=args.sheet
+    )
+    for name, err in zip(loaded.error_files, loaded.errors, strict=True):
+        print(f"warning: {name}: {err.message} {err.hint}".rstrip(), file=sys.stderr)
+    return to_dataset(loaded)

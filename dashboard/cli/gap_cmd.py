@@ -13,22 +13,19 @@ from __future__ import annotations
 
 import argparse
 import math
-import sys
 from typing import Any
 
 from dashboard.cli.common import (
     add_file_arguments,
     add_format_argument,
     emit,
-    parse_overrides,
-    read_sources,
+    load_dataset,
 )
 from dashboard.config import Settings
 from dashboard.errors import UnknownColumnError, UnsupportedDataError
 from dashboard.gap.bucketing import GRAINS
 from dashboard.gap.scales import CompanySource, CustomerSource, Measure
 from dashboard.gap.series import GapCell, GapSpec, gap_series
-from dashboard.load import inspect_files, to_dataset
 from dashboard.schema import TableKind
 from dashboard.store import Dataset
 
@@ -66,12 +63,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Load the files, compute the gap series and print one record per cell."""
-    loaded = inspect_files(
-        read_sources(args.files), overrides=parse_overrides(args.map), sheet=args.sheet
-    )
-    for name, err in zip(loaded.error_files, loaded.errors, strict=True):
-        print(f"warning: {name}: {err.message} {err.hint}".rstrip(), file=sys.stderr)
-    dataset = to_dataset(loaded)
+    dataset = load_dataset(args)
     spec = GapSpec(
         company=CompanySource(args.company),
         customer=CustomerSource(args.customer),

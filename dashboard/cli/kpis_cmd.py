@@ -15,8 +15,7 @@ from dashboard.cli.common import (
     add_file_arguments,
     add_format_argument,
     emit,
-    parse_overrides,
-    read_sources,
+    load_dataset,
 )
 from dashboard.config import Settings
 from dashboard.coverage import coverage
@@ -24,7 +23,6 @@ from dashboard.errors import UnknownColumnError, UnsupportedDataError
 from dashboard.kpis import KPIS, KpiRequest, available, compute
 from dashboard.kpis.periods import GRAINS
 from dashboard.kpis.records import records
-from dashboard.load import inspect_files, to_dataset
 
 HELP = "KPIs per period (and segment): volume, speed, SLA, FCR, CSAT, NPS, QA, churn..."
 COLUMNS = ("period", "segment", "kpi", "value", "unit", "n", "partial", "median", "mean", "p90")
@@ -53,12 +51,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Load the files, compute the KPIs and print one record per period × segment × KPI."""
-    loaded = inspect_files(
-        read_sources(args.files), overrides=parse_overrides(args.map), sheet=args.sheet
-    )
-    for name, err in zip(loaded.error_files, loaded.errors, strict=True):
-        print(f"warning: {name}: {err.message} {err.hint}".rstrip(), file=sys.stderr)
-    data = to_dataset(loaded)
+    data = load_dataset(args)
     cov = coverage(data)
     if cov.is_empty:
         raise UnsupportedDataError("No dated rows in these files.", "Check the files with inspect.")
