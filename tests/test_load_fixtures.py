@@ -12,8 +12,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
+from dashboard.config import Settings
+from dashboard.coverage import coverage
+from dashboard.kpis.engine import KpiRequest, compute
 from dashboard.load.pipeline import SourceFile, inspect_files, load_files
 
 EXPORTS = Path(__file__).resolve().parent / "fixtures" / "exports"
@@ -103,3 +107,73 @@ def test_workbook_with_a_summary_first_sheet_uses_the_data_sheet() -> None:
     (report,) = loaded.reports
     assert report.sheet == "All tickets"
     assert any("Skipped a sheet" in n and "Summary" in n for n in report.notes)
+
+
+SURVEY_FILES = sorted(n for n, e in MANIFEST.items() if e["kind"] == "surveys")
+
+
+def _whole_range(name: str, kpis: tuple[str, ...]) -> dict[str, pd.Series]:
+    """Each KPI's whole-range totals row over one fixture file, through the KPI engine."""
+    dataset, loaded = load_files([SourceFile(name, (EXPORTS / name).read_bytes())])
+    assert not loaded.errors
+    cov = coverage(dataset)
+    first, last = cov.first, cov.last
+    cells = compute(dataset, KpiRequest(kpis, "month", first, last), Settings())
+    return {k: t for k in kpis if (t := cells.total(k)) is not None}
+
+
+@pytest.mark.parametrize("name", SURVEY_FILES)
+def test_survey_scores_match_the_generator(name: str) -> None:
+    """CSAT (top two boxes), NPS and CES answer counts equal the generator's own tallies."""
+    expect = MANIFEST[name]["expect"]
+    totals = _whole_range(name, ("csat", "nps", "ces"))
+    if "csat_ratings" in expect:
+        assert totals["csat"]["n"] == expect["csat_ratings"]
+        assert totals["csat"]["successes"] == expect["csat_satisfied"]
+    else:
+        assert "csat" not in totals or totals["csat"]["n"] == 0
+    if "nps_answers" in expect:
+        nps = totals["nps"]
+        assert nps["n"] == expect["nps_answers"]
+        assert (nps["promoters"], nps["detractors"]) == (expect["promoters"], expect["detractors"])
+        want = 100 * (expect["promoters"] - expect["detractors"]) / expect["nps_answers"]
+        assert nps["value"] == pytest.approx(want)
+    if "ces_answers" in expect:
+        assert totals["ces"]["n"] == expect["ces_answers"]
+
+
+MONTHLY = sorted(n for n, e in MANIFEST.items() if "monthly" in e["expect"])
+
+
+@pytest.mark.parametrize("name", MONTHLY)
+def test_monthly_scores_match_the_generator(name: str) -> None:
+    """Per calendar month, the answers counted and the satisfied/promoter tallies are exact."""
+    monthly = MANIFEST[name]["expect"]["monthly"]
+    dataset, _ = load_files([SourceFile(name, (EXPORTS / name).read_bytes())])
+    cov = coverage(dataset)
+    first, last = cov.first, cov.last
+    cells = compute(dataset, KpiRequest(("csat", "nps"), "month", first, last), Settings())
+    for key, n_col, hit_col in (("csat", "csat_ratings", "csat_satisfied"),
+                                ("nps", "nps_answers", "promoters")):  # fmt: skip
+        rows = cells.kpi(key)
+        got = {
+            str(r.period_start)[:7]: (int(r.n), int(r.successes if key == "csat" else r.promoters))
+            for r in rows.itertuples()
+            if r.period != "all" and r.n
+        }
+        want = {m: (v[n_col], v[hit_col]) for m, v in monthly.items() if v[n_col]}
+        assert got == want, key
+
+
+def test_header_rows_the_reader_took_for_data_are_dropped_not_excluded() -> None:
+    """A Qualtrics file whose question-text row was deleted (ids, then the ImportId row): the
+    ImportId row is a header row, not a response with an unreadable date."""
+    lines = (EXPORTS / "qualtrics_csat_nps.csv").read_bytes().split(b"\r\n")
+    data = b"\r\n".join([lines[0], *lines[2:]])
+    entry = MANIFEST["qualtrics_csat_nps.csv"]
+    _, loaded = load_files([SourceFile("two_headers.csv", data)])
+    (report,) = loaded.reports
+    assert report.header_rows == 2
+    assert report.rows_read == entry["rows_read"]
+    assert dict(report.excluded_by_reason) == entry["excluded_by_reason"]
+    assert report.rows_used == entry["rows_used"]["surveys"]

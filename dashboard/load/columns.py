@@ -60,8 +60,6 @@ def parse_column(values: pd.Series, spec: ColumnSpec) -> ParsedColumn:
 
 def _durations(values: pd.Series, spec: ColumnSpec) -> ParsedColumn:
     unit = spec.unit or parse.duration_unit_from_header(spec.header) or "minutes"
-    if unit == "hms":
-        unit = "auto"
     res = parse.parse_durations(values, unit=unit)  # type: ignore[arg-type]
     minutes = res.values.astype("float64")
     negative = (minutes < 0).fillna(False).to_numpy(dtype=bool)
@@ -74,6 +72,8 @@ def _ratings(values: pd.Series, spec: ColumnSpec) -> ParsedColumn:
         values,
         survey_type=spec.survey_type or "auto",
         scale=spec.scale,  # type: ignore[arg-type]
+        labels=spec.value_labels,
+        na_values=spec.na_values,
     )
     n = len(values)
 

@@ -1,9 +1,10 @@
 """Apply a table mapping to a raw table: parsed canonical columns, exclusions and warnings.
 
-Each excluded row is counted once, under the first reason that applies, in this order: missing
-or unreadable main date, missing id, duplicate id (the first occurrence is kept), survey preview
-or unfinished response, no rating, unreadable rating. Values that cannot be read in other
-columns are left empty and reported as warnings; the row stays.
+Each excluded row is counted once, under the first reason that applies, in this order: survey
+preview or unfinished response, no rating (a survey sent and never answered usually has no
+answer time either; "not answered" is the truer reason), missing or unreadable main date,
+missing id, unreadable rating, duplicate id (the first occurrence is kept). Values that cannot
+be read in other columns are left empty and reported as warnings; the row stays.
 """
 
 from __future__ import annotations
@@ -42,6 +43,13 @@ class Normalized:
     issues: list[Issue] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     kept: dict[str, str] = field(default_factory=dict)
+    reasons: np.ndarray | None = None  # object per raw row: the exclusion code, None if used
+
+    def excluded_where(self, rows: np.ndarray) -> Counter[str]:
+        """Exclusion counts by reason among the raw rows in the bool mask `rows`."""
+        if self.reasons is None:
+            return Counter()
+        return Counter(r for r in self.reasons[rows] if r is not None)
 
 
 def require_columns(mapping: TableMapping, file: str) -> None:
@@ -72,7 +80,11 @@ def normalize(
     file = raw.report.file
     require_columns(mapping, file)
     mask = np.ones(len(raw.frame), dtype=bool) if rows is None else rows.copy()
-    out = Normalized(frame=pd.DataFrame(index=raw.frame.index), used=mask)
+    out = Normalized(
+        frame=pd.DataFrame(index=raw.frame.index),
+        used=mask,
+        reasons=np.full(len(raw.frame), None, dtype=object),
+    )
     parsed: dict[str, ParsedColumn] = {}
     for spec in mapping.columns:
         col = parse_column(raw.frame[spec.header], spec)
@@ -137,7 +149,8 @@ def _exclude(
 ) -> None:
     """Mark excluded rows (one reason each, first that applies) and count them."""
     kind = mapping.kind
-    checks: list[tuple[IssueCode, str | None, np.ndarray]] = []
+    survey = _survey_checks(raw, mapping, parsed)
+    checks = [c for c in survey if c[0] != IssueCode.INVALID_RATING]
     main = MAIN_DATE[kind]
     if main in parsed:
         empty = raw.frame[_header(mapping, main)].isna().to_numpy()
@@ -147,7 +160,7 @@ def _exclude(
     if key and key in parsed:
         ids = columns[key]
         checks.append((IssueCode.MISSING_ID, key, ids.isna().to_numpy()))
-    checks.extend(_survey_checks(raw, mapping, parsed))
+    checks.extend(c for c in survey if c[0] == IssueCode.INVALID_RATING)
     for code, canonical, bad in checks:
         hit = out.used & bad
         if hit.any():
@@ -241,6 +254,8 @@ def _record(
     """Count rows under `code` and keep the first few as Issue examples."""
     count = int(hit.sum())
     (out.excluded if exclusion else out.warnings)[str(code)] += count
+    if exclusion and out.reasons is not None:
+        out.reasons[hit] = str(code)
     header = _header(mapping, canonical) if canonical and _has(mapping, canonical) else None
     idx = np.flatnonzero(hit)[:EXAMPLES_PER_KIND]
     for i in idx:

@@ -140,6 +140,8 @@ def _load_table(raw: RawTable, overrides: Mapping[str, str], loaded: Loaded) -> 
     )
     if overrides:
         detection = apply_overrides(detection, overrides, columns)
+    if detection.header_rows_in_data:
+        raw = _drop_header_rows(raw, detection.header_rows_in_data)
     loaded.detections.append(detection)
     if not detection.mappings:
         shown = ", ".join(f"'{c}'" for c in columns[:12])
@@ -153,11 +155,45 @@ def _load_table(raw: RawTable, overrides: Mapping[str, str], loaded: Loaded) -> 
     main = normalize(raw, primary)
     _add(loaded, primary.kind, main)
     derived_counts: dict[str, int] = {}
+    used = main.used.copy()
     for mapping in derived:
-        part = normalize(raw, mapping, rows=main.used.copy())
+        # ratings embedded in a ticket export only look at the tickets kept; the further
+        # questions of a survey file are answers in their own right and see every row
+        rows = None if mapping.kind == primary.kind else main.used.copy()
+        part = normalize(raw, mapping, rows=rows)
+        if rows is None:
+            used |= part.used
         _add(loaded, mapping.kind, part)
-        derived_counts[str(mapping.kind)] = len(part.frame)
-    loaded.reports.append(_report(raw, detection, primary, main, derived_counts))
+        key = str(mapping.kind)
+        derived_counts[key] = derived_counts.get(key, 0) + len(part.frame)
+    loaded.reports.append(_report(raw, detection, primary, main, used, derived_counts))
+
+
+def _drop_header_rows(raw: RawTable, count: int) -> RawTable:
+    """The table without its first `count` data rows, which are really header rows (question
+    text, Qualtrics' ImportId row) the reader could not tell from data."""
+    count = min(count, len(raw.frame))
+    extra = tuple(
+        tuple("" if pd.isna(v) else str(v) for v in row) for row in raw.frame.head(count).to_numpy()
+    )
+    report = replace(
+        raw.report,
+        header_rows=raw.report.header_rows + count,
+        rows_read=raw.report.rows_read - count,
+    )
+    return replace(
+        raw,
+        frame=raw.frame.iloc[count:].reset_index(drop=True),
+        header_extra=(*raw.header_extra, *extra),
+        lines=raw.lines[count:],
+        report=report,
+    )
+
+
+def _still_excluded(issues: list[Issue], used_lines: np.ndarray) -> tuple[Issue, ...]:
+    """The first question's exclusion examples, without the rows another question used."""
+    taken = set(used_lines.tolist())
+    return tuple(i for i in issues if not (i.is_exclusion and i.line in taken))
 
 
 def _add(loaded: Loaded, kind: TableKind, part: Normalized) -> None:
@@ -170,9 +206,13 @@ def _report(
     detection: Detection,
     mapping: TableMapping,
     main: Normalized,
+    used: np.ndarray,
     derived: dict[str, int],
 ) -> LoadReport:
-    """The file's accounting: read-stage exclusions plus mapping-stage ones."""
+    """The file's accounting: read-stage exclusions plus mapping-stage ones.
+
+    A row of a survey file counts as used when any of its questions was answered (`used`);
+    it is excluded, under the first question's reason, only when none was."""
     read = raw.report
     excluded: dict[str, int] = {}
     read_issues: list[Issue] = []
@@ -180,7 +220,7 @@ def _report(
         if issue.is_exclusion:
             excluded[str(issue.code)] = excluded.get(str(issue.code), 0) + 1
         read_issues.append(issue)
-    for code, count in main.excluded.items():
+    for code, count in main.excluded_where(~used).items():
         excluded[code] = excluded.get(code, 0) + count
     return LoadReport(
         file=read.file,
@@ -192,13 +232,13 @@ def _report(
         header_rows=read.header_rows,
         sheet=read.sheet,
         rows_read=read.rows_read,
-        rows_used=int(np.count_nonzero(main.used)),
+        rows_used=int(np.count_nonzero(used)),
         excluded_by_reason=excluded,
         warnings_by_reason=dict(main.warnings),
         mapping={s.canonical: s.header for s in mapping.columns},
         kept=dict(main.kept),
         notes=tuple(detection.notes) + tuple(main.notes),
-        issues=tuple(read_issues[:200]) + tuple(main.issues),
+        issues=tuple(read_issues[:200]) + _still_excluded(main.issues, raw.lines[used]),
         confidence=detection.confidence,
         derived=derived,
         sheets=read.sheets,

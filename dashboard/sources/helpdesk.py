@@ -163,8 +163,6 @@ _FRESH_SURVEYS = TableRule(
     note=RATING_NOTE,
 )
 _FRESH_NOTES = (
-    "'First response time (in hrs)' and 'Resolution time (in hrs)' are business hours "
-    "written as HH:MM:SS.",
     "Freshdesk often leaves the duration columns empty; durations from the timestamps are "
     "calendar time.",
 )

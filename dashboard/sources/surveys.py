@@ -1,7 +1,7 @@
 """Profiles of survey exports.
 
 Qualtrics, SurveyMonkey, Typeform, Delighted, and the satisfaction-survey exports of
-Freshdesk, Help Scout and Gorgias.
+Freshdesk, Help Scout, Zendesk (the satisfaction_ratings API written as CSV) and Gorgias.
 
 Survey tools (`questions=True`) name their rating columns after the question, so the rating,
 comment and id columns are found by question text (see `questions.py`); every rating question
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dashboard.schema import TableKind
 from dashboard.sources.conversations import GREAT_OKAY_BAD
+from dashboard.sources.helpdesk import GOOD_BAD, NOT_ANSWERED
 from dashboard.sources.model import Profile, TableRule, entries, rule
 
 S = TableKind.SURVEYS
@@ -198,6 +199,45 @@ HELPSCOUT_RATINGS = Profile(
     vocab={"Rating": ("Great", "Okay", "Bad")},
 )
 
+ZENDESK_RATINGS = Profile(
+    key="zendesk_satisfaction",
+    label="Zendesk satisfaction ratings",
+    required=(("score",), ("ticket_id",), ("created_at", "updated_at")),
+    optional=entries(
+        "id | url | assignee_id | group_id | requester_id | comment | reason | reason_id | "
+        "reason_code | updated_at"
+    ),
+    tables=(
+        TableRule(
+            S,
+            (
+                rule("response_id", "id"),
+                rule("ticket_id", "ticket_id"),
+                rule(
+                    "score",
+                    "score",
+                    survey_type="csat",
+                    value_labels=GOOD_BAD,
+                    na_values=NOT_ANSWERED,
+                ),
+                rule("comment", "comment"),
+                rule("responded_at", "updated_at", "created_at"),
+                rule("customer_id", "requester_id"),
+                rule("agent", "assignee_id"),
+                rule("team", "group_id"),
+            ),
+            constants={"survey_type": "csat"},
+            keep=("reason",),
+        ),
+    ),
+    notes=(
+        "Zendesk ratings are Good or Bad; 'offered' and 'unoffered' are surveys not answered. "
+        "The rating's last update is taken as the time of the answer.",
+    ),
+    vocab={"score": ("good", "bad", "offered", "unoffered", "good_with_comment")},
+    min_match=5,
+)
+
 GORGIAS_SURVEYS = Profile(
     key="gorgias_satisfaction",
     label="Gorgias satisfaction surveys",
@@ -233,5 +273,6 @@ PROFILES: tuple[Profile, ...] = (
     DELIGHTED,
     FRESHDESK_SURVEY,
     HELPSCOUT_RATINGS,
+    ZENDESK_RATINGS,
     GORGIAS_SURVEYS,
 )

@@ -91,10 +91,16 @@ def _is_benign(text: str) -> bool:
 
 
 def wait_idle(tab, timeout: int = 60_000) -> None:
-    """Wait until Streamlit has finished running the script."""
+    """Wait until Streamlit has finished running the script, and stays finished.
+
+    A run can trigger another (the router's first visit, a query-parameter sync), so idle must
+    hold across two checks a moment apart.
+    """
+    idle = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
     tab.wait_for_selector('[data-testid="stMainBlockContainer"]', timeout=timeout)
-    tab.wait_for_timeout(500)
-    tab.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout
-    )
-    tab.wait_for_timeout(500)
+    for _ in range(20):
+        tab.wait_for_timeout(500)
+        tab.wait_for_function(idle, timeout=timeout)
+        tab.wait_for_timeout(700)
+        if tab.evaluate(idle):
+            return
