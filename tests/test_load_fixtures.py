@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -50,6 +51,10 @@ def test_fixture_loads_as_the_manifest_says(name: str) -> None:
     assert report.rows_used == entry["rows_used"][entry["kind"]]
     assert dict(report.excluded_by_reason) == entry["excluded_by_reason"]
     assert report.rows_read == report.rows_used + report.rows_excluded
+    # tables fed by the same rows (ratings in a ticket sheet); a survey file's further
+    # questions are checked through the KPIs below
+    derived = {k: v for k, v in entry["rows_used"].items() if k != entry["kind"] and v}
+    assert {k: v for k, v in report.derived.items() if k != entry["kind"] and v} == derived
 
 
 TICKET_FILES = sorted(
@@ -109,7 +114,11 @@ def test_workbook_with_a_summary_first_sheet_uses_the_data_sheet() -> None:
     assert any("Skipped a sheet" in n and "Summary" in n for n in report.notes)
 
 
-SURVEY_FILES = sorted(n for n, e in MANIFEST.items() if e["kind"] == "surveys")
+SURVEY_FILES = sorted(
+    n
+    for n, e in MANIFEST.items()
+    if e["kind"] == "surveys" or "csat_ratings" in e["expect"] or "nps_answers" in e["expect"]
+)
 
 
 def _whole_range(name: str, kpis: tuple[str, ...]) -> dict[str, pd.Series]:
@@ -124,7 +133,8 @@ def _whole_range(name: str, kpis: tuple[str, ...]) -> dict[str, pd.Series]:
 
 @pytest.mark.parametrize("name", SURVEY_FILES)
 def test_survey_scores_match_the_generator(name: str) -> None:
-    """CSAT (top two boxes), NPS and CES answer counts equal the generator's own tallies."""
+    """CSAT (satisfied answers), NPS and CES answer counts equal the generator's own tallies,
+    for survey files and for ratings inside ticket exports."""
     expect = MANIFEST[name]["expect"]
     totals = _whole_range(name, ("csat", "nps", "ces"))
     if "csat_ratings" in expect:
@@ -177,3 +187,63 @@ def test_header_rows_the_reader_took_for_data_are_dropped_not_excluded() -> None
     assert report.rows_read == entry["rows_read"]
     assert dict(report.excluded_by_reason) == entry["excluded_by_reason"]
     assert report.rows_used == entry["rows_used"]["surveys"]
+
+
+TICKET_MONTHLY = sorted(n for n, e in MANIFEST.items() if "monthly_tickets" in e["expect"])
+
+
+@pytest.mark.parametrize("name", TICKET_MONTHLY)
+def test_monthly_ticket_kpis_match_the_generator(name: str) -> None:
+    """Tickets created and resolved per month, and the monthly medians of first response and
+    resolution time (from the timestamps as written), through the KPI engine."""
+    monthly = MANIFEST[name]["expect"]["monthly_tickets"]
+    dataset, _ = load_files([SourceFile(name, (EXPORTS / name).read_bytes())])
+    months = sorted(monthly)
+    start = date.fromisoformat(months[0] + "-01")
+    end = (pd.Timestamp(months[-1] + "-01") + pd.offsets.MonthEnd(0)).date()
+    keys = ("tickets_created", "tickets_resolved", "first_response_time", "resolution_time")
+    cells = compute(dataset, KpiRequest(keys, "month", start, end), Settings())
+
+    def by_month(key: str, column: str) -> dict[str, float]:
+        rows = cells.kpi(key)
+        return {
+            str(r.period_start)[:7]: float(getattr(r, column))
+            for r in rows.itertuples()
+            if r.period != "all" and not pd.isna(getattr(r, column))
+        }
+
+    assert by_month("tickets_created", "value") == {m: v["created"] for m, v in monthly.items()}
+    want_resolved = {m: v["resolved"] for m, v in monthly.items()}
+    got_resolved = by_month("tickets_resolved", "value")
+    assert {m: v for m, v in got_resolved.items() if v} == {
+        m: v for m, v in want_resolved.items() if v
+    }
+    for key, truth in (("first_response_time", "median_first_response_minutes"),
+                       ("resolution_time", "median_resolution_minutes")):  # fmt: skip
+        want = {m: v[truth] for m, v in monthly.items() if truth in v}
+        assert by_month(key, "median") == pytest.approx(want), key
+
+
+@pytest.mark.parametrize(
+    "name", sorted(n for n, e in MANIFEST.items() if "sla_evaluated" in e["expect"])
+)
+def test_sla_compliance_matches_the_generator(name: str) -> None:
+    """SLA met / evaluated over the whole file, from the vendor's SLA words."""
+    expect = MANIFEST[name]["expect"]
+    totals = _whole_range(name, ("sla_compliance",))
+    row = totals["sla_compliance"]
+    assert (row["successes"], row["n"]) == (expect["sla_met"], expect["sla_evaluated"])
+
+
+@pytest.mark.parametrize(
+    "name", sorted(n for n, e in MANIFEST.items() if "first_agent" in e["expect"])
+)
+def test_hand_made_sheets_keep_names_and_decimal_commas(name: str) -> None:
+    """Names with æøå, ł and 中文 survive the encoding; a decimal-comma hours column is read
+    as minutes."""
+    expect = MANIFEST[name]["expect"]
+    _, loaded = load_files([SourceFile(name, (EXPORTS / name).read_bytes())])
+    first = loaded.frames["tickets"][0].iloc[0]
+    assert first["agent"] == expect["first_agent"]
+    if "handle_minutes_first" in expect:
+        assert first["handle_minutes"] == pytest.approx(expect["handle_minutes_first"])

@@ -44,8 +44,7 @@ def describe(report: LoadReport) -> str:
     lines = [
         f"{report.file}",
         f"  source      {report.source_label} ({report.source}) -> {report.kind}",
-        f"  read as     encoding {report.encoding or '-'}, delimiter {report.delimiter!r}, "
-        f"{report.header_rows} header row(s)" + (f", sheet {report.sheet}" if report.sheet else ""),
+        f"  read as     {_read_as(report)}",
         f"  rows        {report.rows_read} read = {report.rows_used} used + "
         f"{report.rows_excluded} excluded",
     ]
@@ -63,3 +62,11 @@ def describe(report: LoadReport) -> str:
     lines += [f"  note        {note}" for note in report.notes]
     lines += [f"  example     {issue.message}" for issue in report.issues[:5]]
     return "\n".join(lines) + "\n"
+
+
+def _read_as(report: LoadReport) -> str:
+    """How the file was read: text dialect, or the workbook sheet."""
+    rows = f"{report.header_rows} header row(s)"
+    if report.encoding is None and report.delimiter is None:
+        return f"workbook, sheet {report.sheet}, {rows}"
+    return f"encoding {report.encoding}, delimiter {report.delimiter!r}, {rows}"

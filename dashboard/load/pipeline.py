@@ -152,6 +152,9 @@ def _load_table(raw: RawTable, overrides: Mapping[str, str], loaded: Loaded) -> 
             "columns by hand (--map created_at=<header>).",
         )
     primary, *derived = detection.mappings
+    # a column another mapping reads (the rating of a ticket sheet) is not also a segment
+    taken = {s.header for m in derived for s in m.columns}
+    primary = replace(primary, keep=tuple(h for h in primary.keep if h not in taken))
     main = normalize(raw, primary)
     _add(loaded, primary.kind, main)
     derived_counts: dict[str, int] = {}
