@@ -45,6 +45,11 @@ def child(mode: str, folder: Path, tickets: int) -> None:
     from dashboard.config import Settings
     from dashboard.load.pipeline import SourceFile, load_files
 
+    if mode != "pandas":
+        # the app's server process has the DuckDB backend loaded before any upload arrives
+        import ibis
+
+        ibis.duckdb.connect().disconnect()
     kinds = ("tickets", "surveys", "reviews") if mode == "load-all" else ("tickets",)
     paths = [folder / f"{kind}_{tickets}.csv" for kind in kinds]
     baseline = _peak_mb()

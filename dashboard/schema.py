@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 Dtype = Literal["string", "datetime", "float", "bool"]
 
@@ -171,6 +173,18 @@ def empty_frame(kind: TableKind) -> pd.DataFrame:
     )
 
 
+def _all_missing(n: int, dtype: str, index: pd.Index) -> pd.Series:
+    """A column of `n` missing values at `dtype`, built without a Python list per row."""
+    if dtype == "string":
+        return pd.Series(pd.array(pa.nulls(n, pa.large_string()), dtype="string"), index=index)
+    if dtype == "boolean":
+        values = np.zeros(n, dtype=bool)
+        return pd.Series(pd.arrays.BooleanArray(values, np.ones(n, dtype=bool)), index=index)
+    if dtype == "float64":
+        return pd.Series(np.full(n, np.nan), index=index)
+    return pd.Series(np.full(n, np.datetime64("NaT"), dtype=dtype), index=index)
+
+
 def conform(kind: TableKind, frame: pd.DataFrame) -> pd.DataFrame:
     """Add missing canonical columns (all empty) and cast present ones to canonical dtypes.
 
@@ -184,7 +198,7 @@ def conform(kind: TableKind, frame: pd.DataFrame) -> pd.DataFrame:
         if col.name in frame.columns:
             out[col.name] = frame[col.name].astype(dtype)
         else:
-            out[col.name] = pd.Series(pd.array([None] * n, dtype=dtype), index=frame.index)
+            out[col.name] = _all_missing(n, dtype, frame.index)
     canonical = {c.name for c in COLUMNS[kind]}
     for name in frame.columns:
         if name not in canonical:

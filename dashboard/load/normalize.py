@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from dashboard.errors import Issue, IssueCode, MissingColumnsError
 from dashboard.ingest import RawTable
@@ -65,21 +67,17 @@ def require_columns(mapping: TableMapping, file: str) -> None:
         )
 
 
-def normalize(
-    raw: RawTable, mapping: TableMapping, *, rows: np.ndarray | None = None
-) -> Normalized:
+def normalize(raw: RawTable, mapping: TableMapping) -> Normalized:
     """Map, parse and filter `raw` into the canonical table `mapping.kind`.
 
     Args:
-        raw: the table as read, all text.
+        raw: the table as read, all text (for a table derived from another, e.g. the ratings
+            in a ticket export, only the rows that table may use).
         mapping: which header feeds which canonical column, and how to parse it.
-        rows: optional bool mask of raw rows to consider (derived tables, e.g. the ratings in
-            a ticket export, only look at the rows the ticket table kept). Rows outside the
-            mask are neither used nor counted.
     """
     file = raw.report.file
     require_columns(mapping, file)
-    mask = np.ones(len(raw.frame), dtype=bool) if rows is None else rows.copy()
+    mask = np.ones(len(raw.frame), dtype=bool)
     out = Normalized(
         frame=pd.DataFrame(index=raw.frame.index),
         used=mask,
@@ -115,17 +113,23 @@ def _assemble(
     index = raw.frame.index
     for name, value in mapping.constants.items():
         if name in {c.name for c in COLUMNS[mapping.kind]}:
-            columns[name] = pd.Series([value] * len(index), index=index, dtype="string")
+            repeated = pa.repeat(pa.scalar(value, pa.large_string()), len(index))
+            columns[name] = pd.Series(pd.array(repeated, dtype="string"), index=index)
     if mapping.kind == TableKind.REVIEWS and "score" in columns:
         columns["score"] = _review_scale(columns["score"], parsed["score"])
     id_col = {TableKind.SURVEYS: "response_id", TableKind.REVIEWS: "review_id"}.get(mapping.kind)
     if mapping.kind == TableKind.TICKETS and "ticket_id" not in columns:
         id_col = "ticket_id"
     if id_col and id_col not in columns:
-        columns[id_col] = pd.Series(
-            [f"{raw.report.file}:{line}" for line in raw.lines], index=index, dtype="string"
-        )
+        columns[id_col] = _line_ids(raw.report.file, raw.lines, index)
     return columns
+
+
+def _line_ids(file: str, lines: np.ndarray, index: pd.Index) -> pd.Series:
+    """Ids for rows the export gave none: "<file>:<line>", stable and traceable to the file."""
+    numbers = pc.cast(pa.array(lines, pa.int64()), pa.string())
+    ids = pc.binary_join_element_wise(pa.scalar(f"{file}:"), numbers, "")
+    return pd.Series(pd.array(ids, dtype="string"), index=index)
 
 
 def _review_scale(score: pd.Series, col: ParsedColumn) -> pd.Series:

@@ -162,14 +162,31 @@ def _load_table(raw: RawTable, overrides: Mapping[str, str], loaded: Loaded) -> 
     for mapping in derived:
         # ratings embedded in a ticket export only look at the tickets kept; the further
         # questions of a survey file are answers in their own right and see every row
-        rows = None if mapping.kind == primary.kind else main.used.copy()
-        part = normalize(raw, mapping, rows=rows)
-        if rows is None:
+        if mapping.kind == primary.kind:
+            part = normalize(raw, mapping)
             used |= part.used
+        else:
+            part = normalize(_rows_of(raw, _answered(raw, mapping, main.used)), mapping)
         _add(loaded, mapping.kind, part)
         key = str(mapping.kind)
         derived_counts[key] = derived_counts.get(key, 0) + len(part.frame)
     loaded.reports.append(_report(raw, detection, primary, main, used, derived_counts))
+
+
+def _answered(raw: RawTable, mapping: TableMapping, kept: np.ndarray) -> np.ndarray:
+    """Rows a derived table can use: kept by the primary table, with its score cell filled
+    (an empty rating in a ticket export is a ticket nobody rated, not an excluded row)."""
+    header = mapping.header_for("score")
+    if header is None:
+        return kept
+    return kept & raw.frame[header].notna().to_numpy()
+
+
+def _rows_of(raw: RawTable, rows: np.ndarray) -> RawTable:
+    """The same table restricted to `rows` (bool mask), line numbers kept."""
+    if rows.all():
+        return raw
+    return replace(raw, frame=raw.frame[rows].reset_index(drop=True), lines=raw.lines[rows])
 
 
 def _drop_header_rows(raw: RawTable, count: int) -> RawTable:
@@ -195,8 +212,11 @@ def _drop_header_rows(raw: RawTable, count: int) -> RawTable:
 
 def _still_excluded(issues: list[Issue], used_lines: np.ndarray) -> tuple[Issue, ...]:
     """The first question's exclusion examples, without the rows another question used."""
-    taken = set(used_lines.tolist())
-    return tuple(i for i in issues if not (i.is_exclusion and i.line in taken))
+    if not issues:
+        return ()
+    lines = np.array([-1 if i.line is None else i.line for i in issues])
+    taken = np.isin(lines, used_lines)
+    return tuple(i for i, t in zip(issues, taken, strict=True) if not (i.is_exclusion and t))
 
 
 def _add(loaded: Loaded, kind: TableKind, part: Normalized) -> None:

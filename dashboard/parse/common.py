@@ -61,16 +61,39 @@ class Distinct:
         return np.bincount(valid, minlength=len(self.texts))
 
 
+_SKIP_FACTORISE_ROWS = 50_000  # columns this long are checked for being mostly unique
+_PROBE = 5_000  # values looked at to judge that
+
+
 def distinct(values: pd.Series) -> Distinct:
-    """Trim, treat blank as empty and factorise a text column (TypeError if not a Series)."""
+    """Trim, treat blank as empty and factorise a text column (TypeError if not a Series).
+
+    A long column whose values are mostly unique (timestamps, ids) is not factorised: hashing a
+    million distinct strings costs more than reading each once, so `texts` then holds every
+    non-empty cell in row order (repeats allowed; every answer per text is still right).
+    """
     if not isinstance(values, pd.Series):
         raise TypeError(f"expected a pandas Series, got {type(values).__name__}")
-    arr = pa.array(values.astype("string").array, type=pa.large_string())
+    arr = pa.array(values.astype("string").array)
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    arr = arr.cast(pa.large_string())
     arr = pc.utf8_trim_whitespace(arr)
     arr = pc.if_else(pc.equal(arr, ""), pa.scalar(None, pa.large_string()), arr)
+    if len(arr) >= _SKIP_FACTORISE_ROWS and _mostly_unique(arr):
+        valid = pc.is_valid(arr).to_numpy(zero_copy_only=False)
+        codes = np.where(valid, np.cumsum(valid) - 1, -1).astype(np.intp)
+        return Distinct(texts=pc.drop_null(arr), codes=codes)
     encoded = pc.dictionary_encode(arr)
     codes = pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False)
     return Distinct(texts=encoded.dictionary, codes=codes.astype(np.intp))
+
+
+def _mostly_unique(arr: pa.Array) -> bool:
+    """More than half of an evenly spread sample of non-empty values are different."""
+    step = max(len(arr) // _PROBE, 1)
+    probe = pc.drop_null(arr[::step])
+    return len(probe) > 0 and len(pc.unique(probe)) > len(probe) // 2
 
 
 def plural(n: int, word: str) -> str:

@@ -133,6 +133,9 @@ def parse_dates(values: pd.Series, *, order: Order = "auto") -> ParsedDates:
 
 def _read_iso(texts: pa.Array, where: np.ndarray, reading: _Reading) -> np.ndarray:
     """Read ISO 8601 values among `where` (offsets to UTC); return the positions still unread."""
+    where = _read_iso_plain(texts, where, reading)
+    if where.size == 0:
+        return where
     sub = pc.take(texts, pa.array(where))
     is_iso = pc.fill_null(pc.match_substring_regex(sub, _ISO_PREFIX), False)
     picked = is_iso.to_numpy(zero_copy_only=False)
@@ -145,6 +148,27 @@ def _read_iso(texts: pa.Array, where: np.ndarray, reading: _Reading) -> np.ndarr
         reading.fixed[hit] = got[ok]
         reading.mark(hit, _ISO)
     return where[reading.layout_id[where] < 0]
+
+
+_PLAIN_ISO = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%SZ")  # Z: UTC
+
+
+def _read_iso_plain(texts: pa.Array, where: np.ndarray, reading: _Reading) -> np.ndarray:
+    """The common zone-less forms (2024-03-11 08:12:31, ...T08:12:31) in Arrow's C parser;
+    return the positions left for the general ISO reader (fractions, zones, date only)."""
+    for fmt in _PLAIN_ISO:
+        if where.size == 0:
+            break
+        sub = pc.take(texts, pa.array(where)) if len(where) < len(texts) else texts
+        got = pc.strptime(sub, format=fmt, unit="us", error_is_null=True)
+        stamps = got.to_numpy(zero_copy_only=False).astype("datetime64[us]")
+        ok = ~np.isnat(stamps)
+        if not ok.any():
+            continue
+        reading.fixed[where[ok]] = stamps[ok]
+        reading.mark(where[ok], _ISO)
+        where = where[~ok]
+    return where
 
 
 def _read_layouts(texts: pa.Array, where: np.ndarray, reading: _Reading, sample: int) -> np.ndarray:

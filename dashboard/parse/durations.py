@@ -120,7 +120,8 @@ def _read_plain(
     """Read plain numbers at `where` in `unit`; return the positions still unread."""
     if where.size == 0:
         return where
-    sub = pd.Series(pc.take(texts, pa.array(where)).to_numpy(zero_copy_only=False), dtype="string")
+    picked = texts if where.size == len(texts) else pc.take(texts, pa.array(where))
+    sub = pd.Series(pd.array(picked, dtype="string"))
     numbers = parse_numbers(sub)
     is_number = ~numbers.failed
     if not is_number.any():
