@@ -68,7 +68,8 @@ def classify_file(data: bytes, name: str, max_bytes: int) -> Kind:
     if len(data) > max_bytes:
         raise FileTooLargeError(
             f"{name} is {len(data) / 2**20:.1f} MB, over the {max_bytes / 2**20:.0f} MB limit.",
-            "Export a shorter date range, or zip the file if it is text.",
+            f"Export a shorter date range, or split the export into files under "
+            f"{max_bytes / 2**20:.0f} MB each and upload them together.",
         )
     if data.startswith(_ZIP):
         return _zip_kind(data, name, max_bytes)

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 
 import streamlit as st
 
+from dashboard.config import Settings
 from dashboard.load import SourceFile, to_dataset
 from dashboard.ui import state
 from dashboard.uploads import FileResult, load_one, load_uploads, merge
@@ -28,7 +29,8 @@ def uploader() -> None:
         type=UPLOAD_TYPES,
         accept_multiple_files=True,
         key=f"sg_upload_{st.session_state.get(UPLOAD_GENERATION, 0)}",
-        help="Tickets from your helpdesk, survey answers (CSAT/NPS/CES), QA reviews, accounts.",
+        help="Tickets from your helpdesk, survey answers (CSAT/NPS/CES), QA reviews, accounts. "
+        f"Up to {Settings().max_upload_mb} MB per file (a ZIP counts unpacked).",
     )
     if not files:
         return
