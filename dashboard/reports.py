@@ -36,9 +36,25 @@ def accounting(report: LoadReport) -> Accounting:
     parts.append(f"+ {excluded:,} excluded")
     sentence = " ".join(parts)
     if report.derived:
-        extra = ", ".join(f"{n:,} {kind} rows" for kind, n in report.derived.items())
-        sentence += f"; the same rows also gave {extra}"
+        sentence += "; " + "; ".join(derived_phrases(report))
     return Accounting(report.rows_read, report.rows_used, excluded, sentence)
+
+
+_ROWS_OF = {"tickets": "tickets", "surveys": "survey answers", "reviews": "QA reviews",
+            "accounts": "accounts"}  # fmt: skip
+
+
+def derived_phrases(report: LoadReport) -> list[str]:
+    """What else the file's rows gave: ratings inside a ticket export, or the further rating
+    questions of a survey file (one answer per question answered)."""
+    out = []
+    for kind, n in report.derived.items():
+        what = _ROWS_OF.get(str(kind), f"{kind} rows")
+        if str(kind) == str(report.kind):
+            out.append(f"its other rating questions gave {n:,} more {what}")
+        else:
+            out.append(f"the same rows also gave {n:,} {what}")
+    return out
 
 
 def reasons_table(report: LoadReport) -> pd.DataFrame:
