@@ -171,13 +171,36 @@ def _exclude(
             _record(raw, mapping, out, code, canonical, hit, exclusion=True)
             out.used &= ~hit
     if key and key in parsed:
-        ids = columns[key].astype("string")
         # only duplicates among rows still in use count; the first occurrence stays
-        dup = out.used & ids.where(out.used).duplicated(keep="first").to_numpy()
-        dup &= ~ids.isna().to_numpy()
+        dup = _repeated(columns[key], out.used)
         if dup.any():
             _record(raw, mapping, out, IssueCode.DUPLICATE_ID, key, dup, exclusion=True)
             out.used &= ~dup
+
+
+_PLAIN_INTEGER = r"^[1-9][0-9]{0,17}$"  # no sign, no leading zero: text and number agree
+
+
+def _repeated(ids: pd.Series, used: np.ndarray) -> np.ndarray:
+    """Rows in `used` whose id an earlier used row already has (empty ids never repeat).
+
+    Plain whole-number ids (most helpdesks) are compared as integers: hashing a million
+    strings costs ten times as much.
+    """
+    rows = np.flatnonzero(used)
+    sub = ids.iloc[rows].astype("string")
+    arr = pa.array(sub.array)
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    plain = len(arr) > 0 and arr.null_count == 0
+    if plain and pc.all(pc.match_substring_regex(arr, _PLAIN_INTEGER)).as_py():
+        keys = pd.Series(pc.cast(arr, pa.int64()).to_numpy())
+        dup = keys.duplicated(keep="first").to_numpy()
+    else:
+        dup = sub.duplicated(keep="first").to_numpy() & sub.notna().to_numpy()
+    out = np.zeros(len(ids), dtype=bool)
+    out[rows] = dup
+    return out
 
 
 def _survey_checks(
