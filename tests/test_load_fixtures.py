@@ -247,3 +247,17 @@ def test_hand_made_sheets_keep_names_and_decimal_commas(name: str) -> None:
     assert first["agent"] == expect["first_agent"]
     if "handle_minutes_first" in expect:
         assert first["handle_minutes"] == pytest.approx(expect["handle_minutes_first"])
+
+
+@pytest.mark.parametrize(
+    "name", sorted(n for n, e in MANIFEST.items() if e["kind"] == "accounts")
+)
+def test_accounts_churn_and_value_match_the_generator(name: str) -> None:
+    """Accounts: churn dates (blank = active), "1.234,50" amounts, day-first start dates."""
+    expect = MANIFEST[name]["expect"]
+    _, loaded = load_files([SourceFile(name, (EXPORTS / name).read_bytes())])
+    accounts = loaded.frames["accounts"][0]
+    assert len(accounts) == expect["n_accounts"]
+    assert accounts["churned_at"].notna().sum() == expect["n_churned"]
+    assert accounts["value"].sum() == pytest.approx(expect["value_sum"])
+    assert accounts["started_at"].iloc[0].isoformat() == expect["first_started_at"]

@@ -74,7 +74,8 @@ CHANNEL = words(
 ORGANIZATION = words(
     "organization | organisation | company | account | account name | company name | "
     "organisasjon | firma | selskap | virksomhed | företag | unternehmen | "
-    "organizacja | 公司 | 组织 | 企业"
+    "kundenavn | kundens navn | firmanavn | kundnamn | kundenname | nazwa klienta | "
+    "nazwa firmy | organizacja | 公司 | 组织 | 企业 | 客户名称 | 公司名称"
 )
 COUNTRY = words("country | region | market | land | kraj | 国家 | 地区")
 COMMENT = words(
