@@ -112,3 +112,38 @@ def test_bad_arguments_raise() -> None:
         parse_ratings(_text(["1"]), survey_type="qa")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="scale"):
         parse_ratings(_text(["1"]), scale=(5.0, 1.0))
+
+
+@pytest.mark.parametrize(
+    ("values", "scores", "scale", "kind"),
+    [
+        # SurveyMonkey's NPS anchors: the number before the label counts, 0 makes it NPS
+        (["10 - Extremely likely", "0 - Not at all likely", "7"], [10, 0, 7], (0, 10), "nps"),
+        (["1 - Very dissatisfied", "5 - Very satisfied", "3"], [1, 5, 3], (1, 5), "csat"),
+        # stars without empty stars are counts: the column's range gives the scale
+        (["★★★★★", "★★★", "★"], [5, 3, 1], (1, 5), "csat"),
+        (["😀", "😐", "😞"], [3, 2, 1], (1, 3), "csat"),
+        (["😡", "🙁", "😐", "🙂", "😀"], [1, 2, 3, 4, 5], (1, 5), "csat"),
+        (["☹️", "😐", "😀"], [1, 2, 3], (1, 3), "csat"),
+        (
+            ["Extremely satisfied", "Somewhat satisfied", "Neither satisfied nor dissatisfied",
+             "Somewhat dissatisfied", "Extremely dissatisfied"],
+            [5, 4, 3, 2, 1], (1, 5), "csat",
+        ),
+        (
+            ["Extremely satisfied", "Moderately satisfied", "Slightly satisfied",
+             "Neither satisfied nor dissatisfied", "Slightly dissatisfied",
+             "Moderately dissatisfied", "Extremely dissatisfied"],
+            [7, 6, 5, 4, 3, 2, 1], (1, 7), "csat",
+        ),
+        (["非常满意", "满意", "一般", "不满意", "非常不满意"], [5, 4, 3, 2, 1], (1, 5), "csat"),
+        (["Sehr zufrieden", "Unzufrieden", "Mycket nöjd"], [5, 2, 5], (1, 5), "csat"),
+    ],
+)  # fmt: skip
+def test_survey_tool_answer_forms(values, scores, scale, kind) -> None:
+    """Answer forms seen in survey tools' exports land on the scale a person would read."""
+    res = parse_ratings(pd.Series(values, dtype="string"))
+    assert res.score.tolist() == [float(s) for s in scores]
+    assert set(zip(res.scale_min, res.scale_max, strict=True)) == {tuple(map(float, scale))}
+    assert res.survey_type == kind
+    assert not res.failed.any()

@@ -26,11 +26,13 @@ class LabelScale:
     low: float
     high: float
     labels: Mapping[str, float]
+    most_words: int | None = None  # a column with more distinct words is not on this scale
 
 
 def fold(text: str) -> str:
     """Fold a label for comparison ('Good_with_comment ' -> 'good with comment')."""
-    return " ".join(text.casefold().replace("_", " ").split()).rstrip(".!")
+    text = text.casefold().replace("_", " ").replace("\ufe0f", "")
+    return " ".join(text.split()).rstrip(".!")
 
 
 UNANSWERED_WORDS: frozenset[str] = frozenset(
@@ -42,16 +44,39 @@ UNANSWERED_WORDS: frozenset[str] = frozenset(
 )  # fmt: skip
 
 _SATISFIED_5 = {
-    **dict.fromkeys(("very satisfied", "extremely satisfied", "svært fornøyd",
-                     "veldig fornøyd", "meget tilfreds", "bardzo zadowolony"), 5.0),
-    **dict.fromkeys(("satisfied", "fornøyd", "tilfreds", "zadowolony"), 4.0),
+    **dict.fromkeys(("very satisfied", "extremely satisfied", "completely satisfied",
+                     "svært fornøyd", "veldig fornøyd", "meget tilfreds", "mycket nöjd",
+                     "sehr zufrieden", "bardzo zadowolony", "非常满意", "很满意"), 5.0),
+    **dict.fromkeys(("satisfied", "somewhat satisfied", "fornøyd", "tilfreds", "nöjd",
+                     "zufrieden", "zadowolony", "raczej zadowolony", "满意", "比较满意"), 4.0),
     **dict.fromkeys(("neutral", "neither satisfied nor dissatisfied", "nøytral",
-                     "hverken tilfreds eller utilfreds", "neutralny"), 3.0),
-    **dict.fromkeys(("dissatisfied", "unsatisfied", "misfornøyd", "utilfreds",
-                     "niezadowolony"), 2.0),
+                     "hverken tilfreds eller utilfreds", "varken nöjd eller missnöjd",
+                     "weder zufrieden noch unzufrieden", "neutralny",
+                     "ani zadowolony, ani niezadowolony", "一般"), 3.0),
+    **dict.fromkeys(("dissatisfied", "unsatisfied", "somewhat dissatisfied", "misfornøyd",
+                     "utilfreds", "missnöjd", "unzufrieden", "niezadowolony",
+                     "raczej niezadowolony", "不满意", "不太满意"), 2.0),
     **dict.fromkeys(("very dissatisfied", "very unsatisfied", "extremely dissatisfied",
-                     "svært misfornøyd", "veldig misfornøyd", "meget utilfreds",
-                     "bardzo niezadowolony"), 1.0),
+                     "completely dissatisfied", "svært misfornøyd", "veldig misfornøyd",
+                     "meget utilfreds", "mycket missnöjd", "sehr unzufrieden",
+                     "bardzo niezadowolony", "非常不满意", "很不满意"), 1.0),
+}  # fmt: skip
+_SATISFIED_7 = {
+    "extremely satisfied": 7.0, "moderately satisfied": 6.0, "slightly satisfied": 5.0,
+    "neither satisfied nor dissatisfied": 4.0, "slightly dissatisfied": 3.0,
+    "moderately dissatisfied": 2.0, "extremely dissatisfied": 1.0,
+}  # fmt: skip
+_FACES_3 = {
+    **dict.fromkeys(("😀", "😃", "😄", "😊", "🙂", "😍"), 3.0),
+    "😐": 2.0,
+    **dict.fromkeys(("😞", "🙁", "☹", "😠", "😡", "😢"), 1.0),
+}  # fmt: skip
+_FACES_5 = {
+    **dict.fromkeys(("😍", "🤩", "😄", "😃", "😀"), 5.0),
+    **dict.fromkeys(("🙂", "😊"), 4.0),
+    "😐": 3.0,
+    **dict.fromkeys(("🙁", "😕", "☹", "😞"), 2.0),
+    **dict.fromkeys(("😡", "😠", "😢"), 1.0),
 }  # fmt: skip
 
 LABEL_SCALES: tuple[LabelScale, ...] = (
@@ -69,6 +94,9 @@ LABEL_SCALES: tuple[LabelScale, ...] = (
         "awesome": 3.0, "just okay": 2.0, "not good": 1.0,
     }),
     LabelScale("very satisfied .. very dissatisfied", "csat", 1.0, 5.0, _SATISFIED_5),
+    LabelScale("extremely .. slightly satisfied (7 points)", "csat", 1.0, 7.0, _SATISFIED_7),
+    LabelScale("three faces", "csat", 1.0, 3.0, _FACES_3, most_words=3),
+    LabelScale("five faces", "csat", 1.0, 5.0, _FACES_5),
     LabelScale("extremely happy .. extremely unhappy (Freshdesk)", "csat", 1.0, 7.0, {
         "extremely happy": 7.0, "very happy": 6.0, "happy": 5.0, "neutral": 4.0,
         "unhappy": 3.0, "very unhappy": 2.0, "extremely unhappy": 1.0,
@@ -98,13 +126,16 @@ _NUMBER = r"(\d+(?:[.,]\d+)?)"
 _OUT_OF = re.compile(_NUMBER + r"\s*(?:/|out of|of|av|z|von|sur)\s*(\d+)")
 _STARS = re.compile(_NUMBER + r"\s*(?:stars?|★|⭐|stjerner?|gwiazdk\w*|sterne?|étoiles?)")
 _PLAIN = re.compile(r"[+-]?" + _NUMBER)
+_ANCHORED = re.compile(_NUMBER + r"\s*[-–—=:]\s*[^\d\s].*")
 
 
 def read_number(text: str) -> tuple[float, float | None] | None:
     """(score, denominator or None) from '4', '4,5', '4/5', '4 out of 5', '5 stars', '★★★★☆'."""
     folded = text.casefold().strip()
     if folded and set(folded) <= {"★", "☆"}:
-        return float(folded.count("★")), float(len(folded))
+        # "★★★☆☆" says its scale; "★★★" alone is a count (the column's range decides)
+        out_of = float(len(folded)) if "☆" in folded else None
+        return float(folded.count("★")), out_of
     if folded and set(folded) == {"⭐"}:
         return float(len(folded)), None
     if m := _OUT_OF.fullmatch(folded):
@@ -113,6 +144,8 @@ def read_number(text: str) -> tuple[float, float | None] | None:
         return float(m.group(1).replace(",", ".")), None
     if _PLAIN.fullmatch(folded):
         return float(folded.replace(",", ".")), None
+    if m := _ANCHORED.fullmatch(folded):  # "10 - extremely likely", "1 = very dissatisfied"
+        return float(m.group(1).replace(",", ".")), None
     return None
 
 

@@ -145,6 +145,7 @@ def _label_scale(
         candidates = [c for c in candidates if c.survey_type == survey_type]
     if scale is not None:
         candidates = [c for c in candidates if (c.low, c.high) == tuple(scale)]
+    candidates = [c for c in candidates if c.most_words is None or len(words) <= c.most_words]
     if not words or not candidates or survey_type == "nps":
         return None
     best = max(candidates, key=lambda c: len(words & c.labels.keys()))
