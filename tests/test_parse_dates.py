@@ -201,3 +201,29 @@ def test_formatted_datetimes_round_trip(stamps: list[datetime], which: int) -> N
     got = res.values.to_numpy().astype(f"datetime64[{unit}]")
     assert not res.failed.any(), [t for t, f in zip(text, res.failed, strict=True) if f]
     np.testing.assert_array_equal(got, expected)
+
+
+@pytest.mark.parametrize(
+    ("texts", "want"),
+    [
+        (["Mon, 11 Mar 2024 08:12:31 +0100", "Thu, 14 Mar 2024 18:00:00 +0000"],
+         ["2024-03-11 07:12:31", "2024-03-14 18:00:00"]),
+        (["2024-03-11 08:12:31 UTC", "2024-03-14 18:00:00 UTC"],
+         ["2024-03-11 08:12:31", "2024-03-14 18:00:00"]),
+        (["2024年3月11日 08:12", "2024年3月14日"], ["2024-03-11 08:12:00", "2024-03-14 00:00:00"]),
+        (["11. mars 2024 kl. 08:12", "14. mars 2024 kl. 18:00"],
+         ["2024-03-11 08:12:00", "2024-03-14 18:00:00"]),
+        (["man. 11. marts 2024 08:12", "tor. 14. marts 2024 18:00"],
+         ["2024-03-11 08:12:00", "2024-03-14 18:00:00"]),
+        # month-first is decided by 3/14; 3/11 is then re-read month-first, zone and all
+        (["3/11/2024 8:12 AM -05:00", "3/14/2024 6:00 PM -05:00"],
+         ["2024-03-11 13:12:00", "2024-03-14 23:00:00"]),
+        (["11 januari 2024 08:12", "14 augusti 2024 18:00"],
+         ["2024-01-11 08:12:00", "2024-08-14 18:00:00"]),
+    ],
+)  # fmt: skip
+def test_dates_written_for_people(texts: list[str], want: list[str]) -> None:
+    """Weekdays, "kl.", 年月日, month words in more languages, zone words and offsets."""
+    res = parse_dates(pd.Series(texts, dtype="string"))
+    assert [str(v) for v in res.values] == want
+    assert not res.failed.any()

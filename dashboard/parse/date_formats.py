@@ -27,14 +27,17 @@ NAT = np.datetime64("NaT", "us")
 MONTH_WORDS: dict[str, str] = {
     **{w: "Jan" for w in ("januar", "janvier", "janv", "jänner", "styczeń", "stycznia", "sty")},
     **{w: "Feb" for w in ("februar", "février", "févr", "fevrier", "fev", "luty", "lutego", "lut")},
-    **{w: "Mar" for w in ("mars", "märz", "mär", "marz", "marzec", "marca", "mrz")},
+    **{"januari": "Jan", "februari": "Feb"},
+    **{w: "Mar" for w in ("mars", "marts", "märz", "mär", "marz", "marzec", "marca", "mrz")},
     **{w: "Apr" for w in ("april", "avril", "avr", "kwiecień", "kwietnia", "kwi")},
-    **{w: "May" for w in ("mai", "maj", "maja")},
+    **{w: "May" for w in ("mai", "maj", "maja", "mei")},
     **{w: "Jun" for w in ("juni", "juin", "czerwiec", "czerwca", "cze")},
     **{w: "Jul" for w in ("juli", "juillet", "juil", "lipiec", "lipca", "lip")},
+    **{w: "Aug" for w in ("augusti",)},
     **{w: "Aug" for w in ("august", "août", "aout", "sierpień", "sierpnia", "sie")},
     **{w: "Sep" for w in ("sept", "septembre", "wrzesień", "września", "wrz")},
     **{w: "Oct" for w in ("oktober", "okt", "octobre", "październik", "października", "paź")},
+    **{w: "Dec" for w in ("decembre",)},
     **{w: "Nov" for w in ("november", "novembre", "listopad", "listopada", "lis")},
     **{w: "Dec" for w in ("desember", "dezember", "des", "dez", "décembre", "déc", "grudzień")},
     **{w: "Dec" for w in ("grudnia", "gru", "december")},
@@ -132,6 +135,40 @@ def layout_of(text: str) -> Layout | None:
         fmt = f"%b{dot} %d{m.group('c')} {year}{tfmt}"
         return Layout(kind, fmt, None, 1, " ", ampm, f"MMM{dot} dd{m.group('c')} yyyy{tdesc}")
     return None
+
+
+_CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_WEEKDAY = re.compile(r"^[^\W\d_]{2,12}\.?,?\s+(?=\d)")  # "Mon, 11 Mar", "man. 11. mars"
+_CLOCK_WORD = re.compile(r"\s+(?:kl|klo|godz|um|à|at)\.?\s+(?=\d)", re.IGNORECASE)
+_DAY_DOT = re.compile(r"^(\d{1,2})\.\s+(?=[^\W\d_])")  # "11. mars 2024"
+_ZONE = re.compile(r"\s*(?:(utc|gmt|z)|([+-])(\d{2}):?(\d{2}))$", re.IGNORECASE)
+
+
+def tidy_date_text(text: str) -> tuple[str, int]:
+    """A date written for people made readable by the layouts, and its UTC offset in minutes.
+
+    "2024年3月11日 08:12" -> "2024-3-11 08:12"; "Mon, 11 Mar 2024 08:12:31 +0100" ->
+    ("11 Mar 2024 08:12:31", 60); "11. mars 2024 kl. 08:12" -> "11 mars 2024 08:12";
+    a trailing "UTC"/"GMT" is dropped (offset 0). Offsets are applied by the caller, so the
+    result is UTC like every ISO value with a zone.
+    """
+    out = _CJK_DATE.sub(r"\1-\2-\3", text.strip())
+    if (m := _WEEKDAY.match(out)) and not _is_month(m.group(0)):
+        out = out[m.end() :]
+    out = _CLOCK_WORD.sub(" ", out)
+    out = _DAY_DOT.sub(r"\1 ", out)
+    offset = 0
+    if (m := _ZONE.search(out)) and any(ch.isdigit() for ch in out[: m.start()]):
+        if m.group(2):
+            offset = (int(m.group(3)) * 60 + int(m.group(4))) * (1 if m.group(2) == "+" else -1)
+        out = out[: m.start()]
+    return out.strip(), offset
+
+
+def _is_month(word: str) -> bool:
+    """'Mar', 'mars.', 'March,' are months (so not weekdays to drop)."""
+    folded = word.strip(" .,").lower()
+    return folded in MONTH_WORDS or folded in _ENGLISH
 
 
 def english_months(text: str) -> str:

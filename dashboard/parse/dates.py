@@ -38,6 +38,7 @@ from dashboard.parse.date_formats import (
     layout_of,
     month_of_year,
     read_format,
+    tidy_date_text,
 )
 from dashboard.parse.date_numbers import read_numeric_dates
 
@@ -125,10 +126,27 @@ def parse_dates(values: pd.Series, *, order: Order = "auto") -> ParsedDates:
     rest = _read_layouts(pc.take(d.texts, pa.array(rest)), rest, reading, sample=_SAMPLE)
     if rest.size:
         rest = _read_iso(d.texts, rest, reading)
+    texts, offsets = d.texts, None
     if rest.size:
-        texts = [english_months(t) for t in pc.take(d.texts, pa.array(rest)).to_pylist()]
-        _read_layouts(pa.array(texts, pa.large_string()), rest, reading, sample=_LEFTOVER_SAMPLE)
-    return _decide(values, d, reading, order)
+        texts, offsets = _read_written(d.texts, rest, reading)
+    return _decide(values, d, reading, order, texts, offsets)
+
+
+def _read_written(
+    texts: pa.Array, where: np.ndarray, reading: _Reading
+) -> tuple[pa.Array, np.ndarray | None]:
+    """Leftovers written for people: month words in our languages, weekdays, "kl.", 年月日,
+    zones as words or offsets. Returns the texts with the leftovers as they were read (for a
+    month-first second reading) and each value's UTC offset in minutes (None: none had one)."""
+    tidy = [tidy_date_text(t) for t in pc.take(texts, pa.array(where)).to_pylist()]
+    plain = pa.array([english_months(t) for t, _ in tidy], pa.large_string())
+    _read_layouts(plain, where, reading, sample=_LEFTOVER_SAMPLE)
+    written = texts.to_pylist()
+    for i, text in zip(where.tolist(), plain.to_pylist(), strict=True):
+        written[i] = text
+    minutes = np.zeros(len(texts), dtype=np.int64)
+    minutes[where] = [m for _, m in tidy]
+    return pa.array(written, pa.large_string()), (minutes if minutes.any() else None)
 
 
 def _read_iso(texts: pa.Array, where: np.ndarray, reading: _Reading) -> np.ndarray:
@@ -208,12 +226,22 @@ def _sample(texts: pa.Array, size: int) -> list[str]:
     return pc.take(texts, pa.array(picks)).to_pylist()
 
 
-def _decide(values: pd.Series, d: Distinct, reading: _Reading, order: Order) -> ParsedDates:
-    """Settle the day/month order, pick each value's reading and describe the decision."""
+def _decide(
+    values: pd.Series,
+    d: Distinct,
+    reading: _Reading,
+    order: Order,
+    texts: pa.Array,
+    offsets: np.ndarray | None,
+) -> ParsedDates:
+    """Settle the day/month order, pick each value's reading and describe the decision.
+
+    `texts` are the distinct values as read (leftovers tidied); `offsets` (minutes east of
+    UTC per value) turn zoned values into UTC, like ISO values with a zone."""
     is_dmy = ~np.isnat(reading.first) | ~np.isnat(reading.second)
     chosen, reason, assumed = _dmy_order(reading, is_dmy, order)
     if chosen == "monthfirst":
-        _read_rest_month_first(d.texts, reading)
+        _read_rest_month_first(texts, reading)
     out = reading.fixed.copy()
     first_ok, second_ok = ~np.isnat(reading.first), ~np.isnat(reading.second)
     if chosen == "dayfirst":
@@ -226,10 +254,15 @@ def _decide(values: pd.Series, d: Distinct, reading: _Reading, order: Order) -> 
         take_second = second_ok & ~first_ok
     out[take_first] = reading.first[take_first]
     out[take_second] = reading.second[take_second]
+    if offsets is not None:
+        out = out - offsets.astype("timedelta64[m]").astype("timedelta64[us]")  # NaT stays
     failed = np.isnat(out)
     counts = d.row_counts()
     resolved = _resolved_order(reading, is_dmy, chosen, counts)
-    note = _note(reading, ~failed, chosen, counts, resolved) + reason + failure_note(failed)
+    note = _note(reading, ~failed, chosen, counts, resolved) + reason
+    if offsets is not None:
+        note += "; times with a UTC offset converted to UTC"
+    note += failure_note(failed)
     return _result(values, d, out, failed, note=note, order=resolved, assumed=assumed)
 
 
