@@ -116,3 +116,24 @@ def test_clock_text_of_random_seconds_round_trips(seconds: list[int]) -> None:
     res = parse_durations(_text([clock(s) for s in seconds]), unit="auto")
     assert not res.failed.any()
     np.testing.assert_allclose(res.values.to_numpy(), np.array(seconds) / 60, atol=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("PT1H30M", 90.0), ("P1DT2H", 1560.0), ("PT45S", 0.75), ("-PT1H", -60.0),
+        ("P1W", 10080.0), ("2 godz. 15 min", 135.0), ("1天2小时", 1560.0),
+        ("1小时30分钟", 90.0), ("3 timmar 5 minuter", 185.0), ("2 Stunden 5 Minuten", 125.0),
+    ],
+)  # fmt: skip
+def test_iso_and_more_languages(text: str, minutes: float) -> None:
+    """ISO 8601 durations (APIs), and units in Polish, Chinese, Swedish and German."""
+    res = parse_durations(pd.Series([text], dtype="string"), unit="auto")
+    assert res.values.iloc[0] == pytest.approx(minutes)
+    assert not res.failed.any()
+
+
+@pytest.mark.parametrize("text", ["P", "PT", "P1X", "T1H"])
+def test_not_quite_iso_durations_fail(text: str) -> None:
+    res = parse_durations(pd.Series([text], dtype="string"), unit="auto")
+    assert res.failed.all()

@@ -30,12 +30,23 @@ MINUTES_PER: dict[str, float] = {"seconds": 1 / 60, "minutes": 1.0, "hours": 60.
 _CLOCK = r"^[+-]?\d+:[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?$"
 _DAY_CLOCK = re.compile(r"([+-]?)(\d+) days?,? (\d+):([0-5]\d)(?::([0-5]\d(?:[.,]\d+)?))?")
 _WORD_UNITS = {
-    **dict.fromkeys(("d", "day", "days", "dag", "dager", "dage", "tag", "tage"), 1440.0),
-    **dict.fromkeys(("h", "hr", "hrs", "hour", "hours", "t", "time", "timer", "std"), 60.0),
-    **dict.fromkeys(("m", "min", "mins", "minute", "minutes", "minutt", "minutter"), 1.0),
-    **dict.fromkeys(("s", "sec", "secs", "second", "seconds", "sek", "sekunder"), 1 / 60),
-}
+    **dict.fromkeys(("d", "day", "days", "dag", "dager", "dage", "dagar", "tag", "tage",
+                     "dzień", "dni", "天", "日"), 1440.0),
+    **dict.fromkeys(("h", "hr", "hrs", "hour", "hours", "t", "time", "timer", "timmar", "std",
+                     "stunde", "stunden", "godz", "godzina", "godziny", "godzin", "小时", "时"),
+                    60.0),
+    **dict.fromkeys(("m", "min", "mins", "minute", "minutes", "minutt", "minutter", "minuter",
+                     "minuten", "minuta", "minuty", "minut", "分钟", "分"), 1.0),
+    **dict.fromkeys(("s", "sec", "secs", "second", "seconds", "sek", "sekunder", "sekunden",
+                     "sekunda", "sekundy", "秒"), 1 / 60),
+}  # fmt: skip
 _WORD_PART = re.compile(r"(\d+(?:[.,]\d+)?)\s*([^\W\d_]+)\.?,?\s*")
+# ISO 8601 durations, as APIs and some exports write them: P1DT2H30M, PT45M, PT1.5S
+_ISO_DURATION = re.compile(
+    r"([+-]?)P(?:(\d+(?:[.,]\d+)?)W)?(?:(\d+(?:[.,]\d+)?)D)?"
+    r"(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?",
+    re.IGNORECASE,
+)
 
 # Header phrases, tried in order on the lower-cased header with business/calendar-hours
 # phrases removed ("... in minutes within business hours" is minutes, not hours).
@@ -154,6 +165,12 @@ def _word_minutes(text: str) -> float | None:
         sign, days, hours, mins, secs = m.groups()
         value = float(int(days) * 1440 + int(hours) * 60 + int(mins))
         value += float((secs or "0").replace(",", ".")) / 60
+        return -value if sign == "-" else value
+    m = _ISO_DURATION.fullmatch(text.strip())
+    if m and any(m.groups()[1:]):
+        sign, *parts = m.groups()
+        per = (10080.0, 1440.0, 60.0, 1.0, 1 / 60)
+        value = sum(float(p.replace(",", ".")) * k for p, k in zip(parts, per, strict=True) if p)
         return -value if sign == "-" else value
     body = text.lstrip("+-").strip()
     if not body or _WORD_PART.sub("", body):
