@@ -261,3 +261,20 @@ def test_accounts_churn_and_value_match_the_generator(name: str) -> None:
     assert accounts["churned_at"].notna().sum() == expect["n_churned"]
     assert accounts["value"].sum() == pytest.approx(expect["value_sum"])
     assert accounts["started_at"].iloc[0].isoformat() == expect["first_started_at"]
+
+
+def test_a_sla_breached_column_counts_yes_as_not_met() -> None:
+    """A hand-made "SLA Breached" Yes/No column: yes is a breach; "First Reply (hrs)" is a
+    duration in hours; "Customer Satisfaction" is the score, not the customer."""
+    name = "handmade_en_sla_breached.csv"
+    expect = MANIFEST[name]["expect"]
+    _, loaded = load_files([SourceFile(name, (EXPORTS / name).read_bytes())])
+    tickets = loaded.frames["tickets"][0]
+    assert int(tickets["sla_met"].sum()) == expect["sla_met"]
+    assert int(tickets["sla_met"].notna().sum()) == expect["sla_evaluated"]
+    assert int(tickets["is_escalated"].sum()) == expect["n_escalated"]
+    first = expect["first_response_minutes_first"]
+    assert tickets["first_response_minutes"].iloc[0] == pytest.approx(first)
+    assert "customer_id" not in tickets or tickets["customer_id"].isna().all()
+    (report,) = loaded.reports
+    assert report.mapping.get("customer_id") is None

@@ -46,7 +46,11 @@ def parse_column(values: pd.Series, spec: ColumnSpec) -> ParsedColumn:
             true_values += tuple(parse.SLA_MET_WORDS)
             false_values += tuple(parse.SLA_BREACHED_WORDS)
         res = parse.parse_booleans(values, true_values=true_values, false_values=false_values)
-        return ParsedColumn(res.values.astype("boolean"), np.asarray(res.failed), res.note)
+        result = res.values.astype("boolean")
+        note = res.note
+        if spec.negate:
+            result, note = _negated(values, result, note)
+        return ParsedColumn(result, np.asarray(res.failed), note)
     if how == ParseAs.SLA_REMAINING:
         res = parse.parse_durations(values, unit="auto")
         minutes = res.values.astype("float64")
@@ -56,6 +60,16 @@ def parse_column(values: pd.Series, spec: ColumnSpec) -> ParsedColumn:
     if how == ParseAs.RATING:
         return _ratings(values, spec)
     raise ValueError(f"unknown parse_as {how!r}")
+
+
+def _negated(values: pd.Series, result: pd.Series, note: str) -> tuple[pd.Series, str]:
+    """Flip the plain yes/no answers of a header that asks the opposite ("SLA breached?");
+    words that say what happened ("Within SLA", "Breached") already read the right way."""
+    plain = parse.parse_booleans(values).values.astype("boolean")
+    flip = plain.notna().to_numpy()
+    out = result.copy()
+    out[flip] = ~plain[flip]
+    return out, note + "; the header asks whether the goal was missed, so yes means not met"
 
 
 def _durations(values: pd.Series, spec: ColumnSpec) -> ParsedColumn:

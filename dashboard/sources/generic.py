@@ -23,7 +23,7 @@ from dashboard.schema import COLUMNS, MAIN_DATE, TableKind
 from dashboard.sources.model import ColumnSpec, Detection, TableMapping
 from dashboard.sources.specs import duration_canonical, make_spec
 from dashboard.sources.synonyms import KIND_EVIDENCE, SYNONYMS, normalise
-from dashboard.sources.vocabulary import has_word, is_segment_header
+from dashboard.sources.vocabulary import has_word, is_segment_header, unit_from_header
 
 MIN_EVIDENCE = 2.0
 EXCLUSIVE_BONUS = 1.5
@@ -54,8 +54,17 @@ def _exclusive() -> dict[TableKind, set[str]]:
 EXCLUSIVE = _exclusive()
 
 
-def match_kind(kind: TableKind, headers: Sequence[str], exact_only: bool = False) -> list[Match]:
-    """Greedy one-to-one header -> canonical matches for one table kind."""
+def match_kind(
+    kind: TableKind,
+    headers: Sequence[str],
+    exact_only: bool = False,
+    ratings: frozenset[str] = frozenset(),
+) -> list[Match]:
+    """Greedy one-to-one header -> canonical matches for one table kind.
+
+    `ratings` are headers read as a survey score: they match other columns only exactly
+    ("Customer Satisfaction" contains "customer", but it is no customer id).
+    """
     candidates: list[tuple[int, int, int, Match]] = []
     for pos, header in enumerate(headers):
         name = normalise(header)
@@ -64,7 +73,9 @@ def match_kind(kind: TableKind, headers: Sequence[str], exact_only: bool = False
                 exact = name == word
                 if not exact and (exact_only or len(word) < 3 or not has_word(name, word)):
                     continue
-                target = duration_canonical(canonical, header)
+                if not exact and header in ratings and canonical != "score":
+                    continue
+                target = duration_canonical(_timed(canonical, header), header)
                 candidates.append(
                     (2 if exact else 1, len(word), -pos, Match(header, target, exact, word))
                 )
@@ -81,6 +92,16 @@ def match_kind(kind: TableKind, headers: Sequence[str], exact_only: bool = False
     return out
 
 
+_AS_DURATION = {"first_response_at": "first_response_minutes", "resolved_at": "resolution_minutes"}
+
+
+def _timed(canonical: str, header: str) -> str:
+    """A "when" column whose header names a unit ("First reply (hrs)") holds a duration."""
+    if canonical in _AS_DURATION and unit_from_header(header):
+        return _AS_DURATION[canonical]
+    return canonical
+
+
 def evidence(kind: TableKind, matches: Sequence[Match]) -> float:
     """How strongly the matched columns say the file is of `kind`."""
     total = 0.0
@@ -95,7 +116,9 @@ def evidence(kind: TableKind, matches: Sequence[Match]) -> float:
 
 def detect_generic(headers: Sequence[str], sample: pd.DataFrame | None) -> Detection | None:
     """A Detection by synonyms, or None when no kind has enough evidence."""
-    by_kind = {kind: match_kind(kind, headers) for kind in TableKind}
+    scores = match_kind(TableKind.SURVEYS, headers)
+    ratings = frozenset(m.header for m in scores if m.canonical == "score")
+    by_kind = {kind: match_kind(kind, headers, ratings=ratings) for kind in TableKind}
     scored = {kind: evidence(kind, ms) for kind, ms in by_kind.items()}
     kind = max(scored, key=lambda k: (scored[k], MAIN_DATE[k] in {m.canonical for m in by_kind[k]}))
     if scored[kind] < MIN_EVIDENCE:

@@ -49,6 +49,8 @@ class ColumnSpec:
         false_values: extra words meaning False.
         value_labels: ratings given as words: (label, score) pairs, compared case-folded.
         na_values: words meaning "no answer" (e.g. Zendesk "Offered"): empty, not invalid.
+        negate: booleans: the header asks the opposite question ("SLA breached?"), so a plain
+            yes means False; self-describing SLA words ("Within SLA") are read as they say.
     """
 
     header: str
@@ -61,6 +63,7 @@ class ColumnSpec:
     false_values: tuple[str, ...] = ()
     value_labels: tuple[tuple[str, float], ...] = ()
     na_values: tuple[str, ...] = ()
+    negate: bool = False
 
 
 @dataclass(frozen=True, slots=True)

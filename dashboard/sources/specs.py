@@ -50,6 +50,13 @@ def default_parse(kind: TableKind, canonical: str) -> ParseAs:
     return ParseAs.TEXT
 
 
+# A header asking whether the goal was missed: a "yes" there is an SLA not met.
+_NEGATED = re.compile(
+    r"breach|violat|missed|overdue|\bnot met\b|\bbrudd|\bbrutt|overskred|overskrid|"
+    r"naruszon|przekroczon|verletzt|überschritten|违反|超时"
+)
+
+
 def make_spec(kind: TableKind, canonical: str, header: str, **hints: object) -> ColumnSpec:
     """A spec for `header` -> `canonical` with defaults filled in from the header text.
 
@@ -63,6 +70,8 @@ def make_spec(kind: TableKind, canonical: str, header: str, **hints: object) -> 
         hints["survey_type"] = question_type(header)
         if hints["survey_type"] == "nps" and not hints.get("scale"):
             hints["scale"] = (0.0, 10.0)
+    if parse_as in (ParseAs.SLA, ParseAs.BOOLEAN) and "negate" not in hints:
+        hints["negate"] = bool(_NEGATED.search(header.casefold()))
     return ColumnSpec(header=header, canonical=canonical, parse_as=parse_as, **hints)  # type: ignore[arg-type]
 
 

@@ -65,7 +65,8 @@ AGENT = words(
     "saksbehandler | ansvarlig | tildelt | behandler | sagsbehandler | medarbejder | "
     "handläggare | ansvarig | tilldelad | bearbeiter | zuständig | zugewiesen an | "
     "bearbeitet von | agent konsultant | konsultant | przypisany do | "
-    "osoba odpowiedzialna | opiekun | 处理人 | 客服 | 负责人 | 受理人 | 坐席"
+    "osoba odpowiedzialna | opiekun | przypisane do | przypisany do | przypisany | "
+    "处理人 | 客服 | 负责人 | 受理人 | 坐席"
 )
 CHANNEL = words(
     "channel | via | source | origin | medium | contact type | kanal | kilde | källa | "
@@ -100,7 +101,8 @@ TICKETS: dict[str, tuple[str, ...]] = {
         *_DATE,
     ),
     "first_response_at": words(
-        "first response | first response at | first response date | first reply at | "
+        "first response | first response at | first response date | first reply | "
+        "first reply at | "
         "first replied at | first reply date | first agent reply at | first responded at | "
         "første svar | første svar dato | tidspunkt for første svar | første respons | "
         "första svar | första svar datum | erste antwort | erste antwort am | "
