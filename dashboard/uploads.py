@@ -35,6 +35,8 @@ class FileResult:
         previews: per table kind, the first rows after mapping and parsing.
         overrides: the mapping corrections this file was read with.
         error: the user-facing error when the file could not be used at all.
+        sheets: every sheet of a workbook (empty for text files), to choose from.
+        chosen_sheets: the sheets the user chose (None: the loader's own choice).
     """
 
     name: str
@@ -43,6 +45,14 @@ class FileResult:
     previews: Mapping[TableKind, pd.DataFrame] = field(default_factory=dict)
     overrides: Mapping[str, str] = field(default_factory=dict)
     error: ServicegapError | None = None
+    sheets: tuple[str, ...] = ()
+    chosen_sheets: tuple[str, ...] | None = None
+
+    @property
+    def sheets_read(self) -> tuple[str, ...]:
+        """The workbook sheets that gave a table, in workbook order."""
+        read = {r.sheet for r in self.loaded.reports if r.sheet}
+        return tuple(s for s in self.sheets if s in read)
 
 
 def load_uploads(
@@ -50,26 +60,38 @@ def load_uploads(
     settings: Settings,
     overrides: Mapping[str, Mapping[str, str]] | None = None,
     progress: Progress | None = None,
+    sheets: Mapping[str, Sequence[str]] | None = None,
 ) -> list[FileResult]:
-    """Read every file with its own overrides (keyed by file name); never raises for bad input."""
+    """Read every file with its own overrides and chosen sheets (keyed by file name); never
+    raises for bad input."""
     results = []
     for i, f in enumerate(files):
         if progress:
             progress(i, len(files), f.name)
-        results.append(load_one(f, settings, (overrides or {}).get(f.name, {})))
+        chosen = (sheets or {}).get(f.name)
+        results.append(load_one(f, settings, (overrides or {}).get(f.name, {}), chosen))
     if progress:
         progress(len(files), len(files), "")
     return results
 
 
-def load_one(f: SourceFile, settings: Settings, overrides: Mapping[str, str]) -> FileResult:
+def load_one(
+    f: SourceFile,
+    settings: Settings,
+    overrides: Mapping[str, str],
+    sheets: Sequence[str] | None = None,
+) -> FileResult:
     """One file through the loader; a mapping error becomes a FileResult with `error` set."""
+    chosen = tuple(sheets) if sheets else None
     try:
-        loaded = inspect_files([f], settings, overrides=overrides)
+        loaded = inspect_files([f], settings, overrides=overrides, sheet=chosen)
     except ServicegapError as err:  # a bad override: the file itself may be fine
-        return FileResult(f.name, Loaded(), _headers(f, settings), {}, overrides, err)
+        headers, names = _headers(f, settings)
+        return FileResult(f.name, Loaded(), headers, {}, overrides, err, names, chosen)
     if loaded.errors:
-        return FileResult(f.name, loaded, _headers(f, settings), {}, overrides, loaded.errors[0])
+        headers, names = _headers(f, settings)
+        error = loaded.errors[0]
+        return FileResult(f.name, loaded, headers, {}, overrides, error, names, chosen)
     headers: list[str] = []
     for detection in loaded.detections:
         for mapping in detection.mappings:
@@ -77,7 +99,10 @@ def load_one(f: SourceFile, settings: Settings, overrides: Mapping[str, str]) ->
             headers.extend(mapping.keep)
         headers.extend(detection.unmapped)
     previews = {kind: parts[0].head(PREVIEW_ROWS) for kind, parts in loaded.frames.items()}
-    return FileResult(f.name, loaded, tuple(dict.fromkeys(headers)), previews, overrides)
+    names = next((r.sheets for r in loaded.reports if r.sheets), ())
+    return FileResult(
+        f.name, loaded, tuple(dict.fromkeys(headers)), previews, overrides, None, names, chosen
+    )
 
 
 def merge(results: Sequence[FileResult]) -> Loaded:
@@ -101,13 +126,15 @@ def mapping_targets() -> dict[str, list[str]]:
     return {str(kind): [f"{kind}.{c.name}" for c in cols] for kind, cols in COLUMNS.items()}
 
 
-def _headers(f: SourceFile, settings: Settings) -> tuple[str, ...]:
-    """The file's headers when detection failed (empty when the file cannot be read at all)."""
+def _headers(f: SourceFile, settings: Settings) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The file's headers and sheet names when detection failed (empty when the file cannot
+    be read at all)."""
     try:
         tables = read_file(f.data, f.name, max_bytes=settings.max_upload_mb * 2**20)
     except ServicegapError:
-        return ()
-    return tuple(dict.fromkeys(h for t in tables for h in t.frame.columns))
+        return (), ()
+    headers = tuple(dict.fromkeys(h for t in tables for h in t.frame.columns))
+    return headers, tables[0].report.sheets if tables else ()
 
 
 NOT_MAPPED = "(not mapped)"

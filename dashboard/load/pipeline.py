@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.config import Settings
-from dashboard.errors import Issue, MissingColumnsError, ServicegapError
+from dashboard.errors import Issue, MissingColumnsError, ServicegapError, UnreadableFileError
 from dashboard.ingest import RawTable, read_file
 from dashboard.load.normalize import Normalized, normalize
 from dashboard.load.report import LoadReport
@@ -59,10 +59,14 @@ def inspect_files(
     settings: Settings | None = None,
     *,
     overrides: Mapping[str, str] | None = None,
-    sheet: str | None = None,
+    sheet: str | Sequence[str] | None = None,
     progress: Progress | None = None,
 ) -> Loaded:
-    """Read and map every file; a file that fails is recorded in `errors`, the rest go on."""
+    """Read and map every file; a file that fails is recorded in `errors`, the rest go on.
+
+    `sheet`: for workbooks, one sheet name, "*" for all, several names (each read as it is),
+    or None: every sheet that is a table of records, the first of each kind.
+    """
     settings = settings or Settings()
     loaded = Loaded()
     for i, f in enumerate(files):
@@ -70,14 +74,15 @@ def inspect_files(
             progress(i, len(files), f.name)
         try:
             limit = settings.max_upload_mb * 2**20
+            if sheet is not None and not isinstance(sheet, str):
+                _load_sheets(f, tuple(sheet), overrides or {}, loaded, limit)
+                continue
             tables = read_file(f.data, f.name, sheet=sheet, max_bytes=limit)
-            try:
+            if sheet is None and len(tables) == 1 and len(tables[0].report.sheets) > 1:
+                _load_workbook(f, overrides or {}, loaded, limit)
+            else:
                 for raw in tables:
                     _load_table(raw, overrides or {}, loaded)
-            except MissingColumnsError:
-                if sheet is not None or len(tables[0].report.sheets) < 2:
-                    raise
-                _load_usable_sheets(f, overrides or {}, loaded, limit)
         except ServicegapError as err:
             loaded.errors.append(err)
             loaded.error_files.append(f.name)
@@ -86,23 +91,64 @@ def inspect_files(
     return loaded
 
 
-def _load_usable_sheets(
-    f: SourceFile, overrides: Mapping[str, str], loaded: Loaded, limit: int
-) -> None:
-    """A workbook whose first sheet is not data (a summary, a cover page): use the sheets that
-    are, and say which were skipped. Raises the first sheet's error when none is usable."""
-    skipped: list[MissingColumnsError] = []
+def _load_workbook(f: SourceFile, overrides: Mapping[str, str], loaded: Loaded, limit: int) -> None:
+    """A workbook with several sheets, none chosen: read each sheet that is a table of records,
+    the first of each kind (tickets on one sheet, CSAT answers on another), and say which
+    sheets were skipped and why. A second sheet of the same kind is skipped rather than stacked:
+    report workbooks often repeat a subset ("Open tickets" beside "All tickets").
+    Raises the first sheet's error when no sheet is usable."""
+    skipped: list[str] = []
+    errors: list[MissingColumnsError] = []
     first = len(loaded.reports)
+    kinds: set[TableKind] = set()
     for raw in read_file(f.data, f.name, sheet="*", max_bytes=limit):
+        scratch = Loaded()
         try:
-            _load_table(raw, overrides, loaded)
+            _load_table(raw, overrides, scratch)
         except MissingColumnsError as err:
-            skipped.append(err)
+            errors.append(err)
+            skipped.append(f"Skipped a sheet that is not a table of records: {err.message}")
+            continue
+        kind = scratch.reports[0].kind
+        if kind in kinds:
+            skipped.append(
+                f"Skipped sheet '{raw.report.sheet}': it also holds {kind}, and only the first "
+                f"sheet of each kind is read. Choose the sheet on the Data page to read it instead."
+            )
+            continue
+        kinds.add(kind)
+        _absorb(loaded, scratch)
     if len(loaded.reports) == first:
-        raise skipped[0]
-    notes = tuple(f"Skipped a sheet that is not a table of records: {e.message}" for e in skipped)
+        raise errors[0]
     report = loaded.reports[first]
-    loaded.reports[first] = replace(report, notes=(*report.notes, *notes))
+    loaded.reports[first] = replace(report, notes=(*report.notes, *skipped))
+
+
+def _load_sheets(
+    f: SourceFile, names: tuple[str, ...], overrides: Mapping[str, str], loaded: Loaded, limit: int
+) -> None:
+    """The sheets the user chose, each read as it is (an unknown name is an error)."""
+    tables = read_file(f.data, f.name, sheet="*", max_bytes=limit)
+    found = {raw.report.sheet for raw in tables}
+    missing = [n for n in names if n not in found]
+    if missing:
+        raise UnreadableFileError(
+            f"{f.name} has no sheet named '{missing[0]}'.",
+            "Choose one of: " + ", ".join(f"'{s}'" for s in sorted(x for x in found if x)) + ".",
+        )
+    for raw in tables:
+        if raw.report.sheet in names:
+            _load_table(raw, overrides, loaded)
+
+
+def _absorb(loaded: Loaded, part: Loaded) -> None:
+    """Add what one sheet gave to the file set's results."""
+    for kind, frames in part.frames.items():
+        loaded.frames.setdefault(kind, []).extend(frames)
+    for kind, kept in part.kept.items():
+        loaded.kept.setdefault(kind, {}).update(kept)
+    loaded.reports.extend(part.reports)
+    loaded.detections.extend(part.detections)
 
 
 def load_files(

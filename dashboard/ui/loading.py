@@ -17,6 +17,7 @@ from dashboard.uploads import FileResult, load_one, load_uploads, merge
 
 SOURCES = "sg_sources"  # list[SourceFile] behind the current upload
 RESULTS = "sg_file_results"  # list[FileResult], one per uploaded file
+SHEETS = "sg_sheets"  # file name -> the workbook sheets the user chose
 OVERRIDES = "sg_overrides"  # file name -> {"kind.column": header} chosen by the user
 UPLOAD_GENERATION = "sg_upload_generation"  # bumped to empty the file input
 UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "zip"]
@@ -58,8 +59,26 @@ def remap(name: str, overrides: Mapping[str, str]) -> None:
     chosen[name] = {**chosen.get(name, {}), **overrides}
     st.session_state[OVERRIDES] = chosen
     with st.spinner(f"Reading {name} with your mapping..."):
-        fresh = load_one(by_name[name], state.settings(), chosen[name])
-    current = [fresh if r.name == name else r for r in results()]
+        _reread(by_name[name], sources)
+
+
+def choose_sheets(name: str, sheets: Sequence[str]) -> None:
+    """Re-read one workbook from the sheets the user chose and rebuild the dataset."""
+    sources: Sequence[SourceFile] = st.session_state.get(SOURCES, [])
+    by_name = {f.name: f for f in sources}
+    if name not in by_name or not sheets:
+        return
+    st.session_state[SHEETS] = {**st.session_state.get(SHEETS, {}), name: tuple(sheets)}
+    with st.spinner(f"Reading {name}, sheets {', '.join(sheets)}..."):
+        _reread(by_name[name], sources)
+
+
+def _reread(f: SourceFile, sources: Sequence[SourceFile]) -> None:
+    """One file again, with its mapping corrections and chosen sheets."""
+    overrides = st.session_state.get(OVERRIDES, {}).get(f.name, {})
+    sheets = st.session_state.get(SHEETS, {}).get(f.name)
+    fresh = load_one(f, state.settings(), overrides, sheets)
+    current = [fresh if r.name == f.name else r for r in results()]
     _store(sources, current, state.upload_signature() or ())
 
 
@@ -70,7 +89,13 @@ def _load(sources: list[SourceFile], signature: tuple) -> None:
         def progress(done: int, total: int, name: str) -> None:
             bar.progress(done / max(total, 1), text=f"Reading {name}" if name else "Done")
 
-        found = load_uploads(sources, state.settings(), st.session_state[OVERRIDES], progress)
+        found = load_uploads(
+            sources,
+            state.settings(),
+            st.session_state[OVERRIDES],
+            progress,
+            st.session_state.get(SHEETS, {}),
+        )
         _store(sources, found, signature)
         failed = sum(r.error is not None for r in found)
         label = f"Read {len(found) - failed} of {len(found)} file(s)"
@@ -87,7 +112,7 @@ def _store(sources: Sequence[SourceFile], found: list[FileResult], signature: tu
 def forget_upload() -> None:
     """Empty the file input (a new widget key) so old files are not read again."""
     st.session_state[UPLOAD_GENERATION] = st.session_state.get(UPLOAD_GENERATION, 0) + 1
-    for key in (SOURCES, RESULTS, OVERRIDES):
+    for key in (SOURCES, RESULTS, OVERRIDES, SHEETS):
         st.session_state.pop(key, None)
 
 

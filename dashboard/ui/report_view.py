@@ -19,6 +19,8 @@ from dashboard.uploads import NOT_MAPPED, FileResult, overrides_from_edit
 
 def file_panel(result: FileResult) -> None:
     """One uploaded file: its error with a hand mapping, or its reports."""
+    if len(result.sheets) > 1:
+        _sheet_chooser(result)
     if result.error is not None:
         with st.expander(literal(result.name), expanded=True, icon=":material/error:"):
             st.error(literal(result.error.message), icon=":material/error:")
@@ -86,11 +88,40 @@ def _mapping_editor(result: FileResult, report: LoadReport | None) -> None:
             key=key,
             hide_index=True,
             disabled=["Column", "Meaning"],
-            column_config={
-                "Header in the file": st.column_config.SelectboxColumn(options=options)
-            },
+            column_config={"Header in the file": st.column_config.SelectboxColumn(options=options)},
         )
-        if st.button("Re-read the file with this mapping", key=key + "_apply"):
-            chosen = dict(zip(edited["Column"], edited["Header in the file"], strict=True))
-            loading.remap(result.name, overrides_from_edit(kind, current, chosen))
-            st.rerun()
+        chosen = dict(zip(edited["Column"], edited["Header in the file"], strict=True))
+        st.button(
+            "Re-read the file with this mapping",
+            key=key + "_apply",
+            on_click=loading.remap,  # a callback: runs before the next script run
+            args=(result.name, overrides_from_edit(kind, current, chosen)),
+        )
+
+
+def _sheet_chooser(result: FileResult) -> None:
+    """Which sheets of a workbook to read; by default each sheet that is a table of records,
+    the first of each kind."""
+    key = f"sheets_{result.name}"
+    read = result.sheets_read
+    with st.container(border=True):
+        st.text(
+            f"{result.name} is a workbook with {len(result.sheets)} sheets; "
+            + (f"read: {', '.join(read)}." if read else "none could be read as it is.")
+        )
+        chosen = st.multiselect(
+            "Sheets to read",
+            list(result.sheets),
+            default=list(result.chosen_sheets or read),
+            key=key,
+            help="Each sheet is read on its own; two sheets with the same tickets would count "
+            "them twice.",
+        )
+        current = list(result.chosen_sheets or read)
+        st.button(
+            "Read these sheets",
+            key=key + "_apply",
+            disabled=not chosen or chosen == current,
+            on_click=loading.choose_sheets,  # a callback: runs before the next script run
+            args=(result.name, tuple(chosen)),
+        )
