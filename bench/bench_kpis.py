@@ -10,11 +10,15 @@ aggregation on an in-memory frame (filter, group by month, counts, rates, median
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from datetime import date
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dashboard.config import Settings
 from dashboard.kpis import KpiRequest, compute
