@@ -22,6 +22,7 @@ from dashboard.config import Settings
 from dashboard.coverage import coverage
 from dashboard.errors import UnknownColumnError
 from dashboard.kpis import histograms, periods, states, zones
+from dashboard.kpis.compiled import Run, stand_ins
 from dashboard.kpis.frame import COLUMNS, densify, long_rows
 from dashboard.kpis.measures import aggregates, row_columns
 from dashboard.kpis.registry import KPIS, Kpi
@@ -89,6 +90,8 @@ def compute(data: Dataset, request: KpiRequest, settings: Settings) -> KpiCells:
     else:
         known = request.data_range
     here = in_zone(scoped(data, request.filters), settings, known or (request.start, request.end))
+    here, sources = stand_ins(here)
+    run = sources.frame
     first = max(request.start, known[0]) if known else request.start
     last = min(request.end, known[1]) if known else request.end
     groups: dict[tuple[TableKind, str], list[Kpi]] = {}
@@ -105,13 +108,13 @@ def compute(data: Dataset, request: KpiRequest, settings: Settings) -> KpiCells:
                 hint="Choose one of the segment columns listed on the Data page.",
             )
         if basis == "" and kind == TableKind.TICKETS:
-            parts.append(states.backlog(table, request, _segment_expr, first, last))
+            parts.append(states.backlog(table, request, _segments(run), first, last, run))
         elif basis == "":
-            parts.append(states.churn(table, kpis, request, _segment_expr, first, last))
+            parts.append(states.churn(table, kpis, request, _segments(run), first, last, run))
         else:
-            parts.append(_aggregate(table, basis, kpis, request, settings, first, last))
+            parts.append(_aggregate(table, basis, kpis, request, settings, first, last, run))
     frame = pd.concat([p for p in parts if not p.empty], ignore_index=True) if parts else None
-    frame = _with_response_rate(frame, request, settings, here, first, last)
+    frame = _with_response_rate(frame, request, settings, here, first, last, run)
     if frame is None or frame.empty:
         frame = pd.DataFrame(columns=COLUMNS)
     frame = densify(frame, request, first, last)
@@ -135,9 +138,14 @@ def in_zone(data: Dataset, settings: Settings, span: tuple[date, date]) -> Datas
     return replace(data, tables=tables)
 
 
-def _segment_expr(table: ibis.Table, request: KpiRequest, when: ibis.Value) -> ibis.Value:
-    """The segment value per row for this request (see `segments.segment_value`)."""
-    return segment_value(table, request.by, request.top_n, when, (request.start, request.end))
+def _segments(run: Run):
+    """The segment value per row for a request (see `segments.segment_value`), run by `run`."""
+
+    def segment_expr(table: ibis.Table, request: KpiRequest, when: ibis.Value) -> ibis.Value:
+        days = (request.start, request.end)
+        return segment_value(table, request.by, request.top_n, when, days, run)
+
+    return segment_expr
 
 
 def _bounds(request: KpiRequest) -> tuple[ibis.Value, ibis.Value]:
@@ -152,13 +160,14 @@ def _aggregate(
     settings: Settings,
     first: date,
     last: date,
+    run: Run,
 ) -> pd.DataFrame:
     """One grouped query per period and one for the whole range, for KPIs sharing a date."""
     cols: dict[str, ibis.Value] = {}
     for kpi in kpis:
         cols.update(row_columns(kpi, table, settings))
     when = table[basis]
-    seg = _segment_expr(table, request, when)
+    seg = _segments(run)(table, request, when)
     rows = table.mutate(_when=when, _seg=seg, **cols)
     start, after = _bounds(request)
     rows = rows.filter(rows._when.notnull() & (rows._when >= start) & (rows._when < after))
@@ -167,14 +176,14 @@ def _aggregate(
     for kpi in kpis:
         metrics.update(aggregates(kpi, rows, settings))
     keys = ["_seg"] if request.by else []
-    by_period, whole = _per_period_and_whole(rows, keys, metrics)
-    totals = _per_period_and_whole(rows, [], metrics) if request.by else None
+    by_period, whole = _per_period_and_whole(rows, keys, metrics, run)
+    totals = _per_period_and_whole(rows, [], metrics, run) if request.by else None
     out = long_rows(kpis, by_period, whole, totals, request, settings, first, last)
-    return histograms.attach(out, histograms.counts(rows, kpis))
+    return histograms.attach(out, histograms.counts(rows, kpis, run))
 
 
 def _per_period_and_whole(
-    rows: ibis.Table, keys: list[str], metrics: dict[str, ibis.Value]
+    rows: ibis.Table, keys: list[str], metrics: dict[str, ibis.Value], run: Run
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Statistics per period (× segment) and over the whole range, in one or two queries.
 
@@ -182,7 +191,7 @@ def _per_period_and_whole(
     one period), so the whole-range row is the sum of the period rows; only medians and
     percentiles need a second query over the rows, since they are never pooled.
     """
-    by_period = rows.group_by(["_period", *keys]).aggregate(**metrics).to_pandas()
+    by_period = run(rows.group_by(["_period", *keys]).aggregate(**metrics))
     quantiles = {m: e for m, e in metrics.items() if m.endswith(NOT_ADDITIVE)}
     additive = by_period.drop(columns=["_period", *quantiles])
     if keys:
@@ -191,7 +200,7 @@ def _per_period_and_whole(
         whole = additive.sum(min_count=1).to_frame().T
     if quantiles:
         grouped = rows.group_by(keys) if keys else rows
-        q = grouped.aggregate(**quantiles).to_pandas()
+        q = run(grouped.aggregate(**quantiles))
         whole = whole.merge(q, on=keys) if keys else pd.concat([whole, q], axis=1)
     return by_period, whole
 
@@ -203,6 +212,7 @@ def _with_response_rate(
     data: Dataset,
     first: date,
     last: date,
+    run: Run,
 ) -> pd.DataFrame | None:
     """Survey responses per resolved ticket: the denominator comes from the tickets table."""
     if frame is None or "survey_response_rate" not in request.kpis:
@@ -211,7 +221,7 @@ def _with_response_rate(
         return frame[frame.kpi != "survey_response_rate"]
     tickets = _aggregate(
         data.table(TableKind.TICKETS), "resolved_at", [KPIS["tickets_resolved"]], request,
-        settings, first, last,
+        settings, first, last, run,
     )  # fmt: skip
     keys = ["period", "segment", "segment_value"]
     resolved = tickets.set_index(keys)["n"]

@@ -9,6 +9,7 @@ detractors, hist.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 
 import numpy as np
@@ -61,7 +62,7 @@ def value_of(kind: str, stats: dict, settings: Settings) -> float:
     raise ValueError(f"unknown KPI kind {kind!r}")
 
 
-def row(kpi: Kpi, wide: pd.Series, settings: Settings, where: dict) -> dict:
+def row(kpi: Kpi, wide: Mapping, settings: Settings, where: dict) -> dict:
     """One output row of `kpi` from one wide aggregate row; `where` holds the period/segment."""
     kind, unit = kind_and_unit(kpi, settings)
     stats = {"n": _num(wide.get(f"{kpi.key}__n"), 0)}
@@ -99,7 +100,7 @@ def long_rows(
     out: list[dict] = []
     seg = request.by or ""
     for frame, segment in ((by_period, seg), *(((totals[0], ""),) if totals else ())):
-        for _, wide in frame.iterrows():
+        for wide in frame.to_dict("records"):
             start = pd.Timestamp(wide["_period"])
             where = {
                 "period": periods.label(start, request.grain),
@@ -111,7 +112,7 @@ def long_rows(
             }
             out.extend(row(k, wide, settings, where) for k in kpis)
     for frame, segment in ((whole, seg), *(((totals[1], ""),) if totals else ())):
-        for _, wide in frame.iterrows():
+        for wide in frame.to_dict("records"):
             where = all_period(request)
             where.update(segment=segment, segment_value=str(wide["_seg"]) if segment else "")
             out.extend(row(k, wide, settings, where) for k in kpis)

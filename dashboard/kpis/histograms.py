@@ -12,12 +12,13 @@ from __future__ import annotations
 import ibis
 import pandas as pd
 
+from dashboard.kpis.compiled import Run, run_plain
 from dashboard.kpis.registry import Kpi
 
 RATING_KPIS = ("csat", "csat_mean", "nps", "ces")
 
 
-def counts(rows: ibis.Table, kpis: list[Kpi]) -> pd.DataFrame | None:
+def counts(rows: ibis.Table, kpis: list[Kpi], run: Run = run_plain) -> pd.DataFrame | None:
     """Answers per (period, segment, kpi, score) over `rows` (which hold `<key>__h` columns)."""
     keys = [k.key for k in kpis if f"{k.key}__h" in rows.columns]
     if not keys:
@@ -30,7 +31,7 @@ def counts(rows: ibis.Table, kpis: list[Kpi]) -> pd.DataFrame | None:
         for k in keys
     ]  # fmt: skip
     union = parts[0] if len(parts) == 1 else ibis.union(*parts, distinct=False)
-    return union.group_by(["_period", "_seg", "_kpi", "_h"]).aggregate(n=union.count()).to_pandas()
+    return run(union.group_by(["_period", "_seg", "_kpi", "_h"]).aggregate(n=union.count()))
 
 
 def attach(frame: pd.DataFrame, grouped: pd.DataFrame | None) -> pd.DataFrame:

@@ -13,6 +13,8 @@ from datetime import date, timedelta
 
 import ibis
 
+from dashboard.kpis.compiled import Run, run_plain
+
 OTHER = "(other)"
 BLANK = "(blank)"
 
@@ -23,6 +25,7 @@ def segment_value(
     top_n: int | None,
     when: ibis.Value,
     days: tuple[date, date],
+    run: Run = run_plain,
 ) -> ibis.Value:
     """The segment value per row: top-N values by name, the rest "(other)", nulls "(blank)".
 
@@ -36,7 +39,7 @@ def segment_value(
     start, after = bounds(*days)
     inside = table.filter((when >= start) & (when < after))
     counts = inside.group_by(v=value).aggregate(n=inside.count())
-    top = counts.order_by([ibis.desc("n"), "v"]).limit(top_n).to_pandas()["v"]
+    top = run(counts.order_by([ibis.desc("n"), "v"]).limit(top_n))["v"]
     return ibis.ifelse(value.isin(list(top)), value, ibis.literal(OTHER))
 
 

@@ -15,11 +15,14 @@ import ibis
 import pandas as pd
 
 from dashboard.kpis import periods
+from dashboard.kpis.compiled import Run, run_plain
 from dashboard.kpis.frame import COLUMNS, all_period
 from dashboard.kpis.registry import Kpi
 
 
-def backlog(table: ibis.Table, request, segment_expr, first: date, last: date) -> pd.DataFrame:
+def backlog(
+    table: ibis.Table, request, segment_expr, first: date, last: date, run: Run = run_plain
+) -> pd.DataFrame:
     """Open tickets at the end of every period, per segment and in total."""
     t = table.filter(table.created_at.notnull())
     seg = segment_expr(t, request, t.created_at)
@@ -27,7 +30,7 @@ def backlog(table: ibis.Table, request, segment_expr, first: date, last: date) -
     # A ticket "resolved" before it was created (a data error) is closed from its creation on.
     closing = ibis.ifelse(t.resolved_at < t.created_at, t.created_at, t.resolved_at)
     end = pd.Timestamp(request.end + timedelta(days=1))
-    opened, closed, whole = _flows(t, closing, request.grain, end)
+    opened, closed, whole = _flows(t, closing, request.grain, end, run)
     grid = periods.starts(request.start, request.end, request.grain)
     rows: list[dict] = []
     segments = sorted(set(opened["_seg"])) if request.by else [""]
@@ -50,7 +53,7 @@ def backlog(table: ibis.Table, request, segment_expr, first: date, last: date) -
 
 
 def _flows(
-    t: ibis.Table, closing: ibis.Value, grain: str, end: pd.Timestamp
+    t: ibis.Table, closing: ibis.Value, grain: str, end: pd.Timestamp, run: Run
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Tickets opened and closed per period × segment, and both before `end`, in one query.
 
@@ -66,10 +69,10 @@ def _flows(
     closed = done.select(_period=periods.bucket(done._closing, grain), _seg=done._seg, o=zero,
                          c=one, oe=zero, ce=(done._closing < at).cast("int64"))  # fmt: skip
     both = ibis.union(opened, closed, distinct=False)
-    counts = (
-        both.group_by(["_period", "_seg"])
-        .aggregate(opened=both.o.sum(), closed=both.c.sum(), oe=both.oe.sum(), ce=both.ce.sum())
-        .to_pandas()
+    counts = run(
+        both.group_by(["_period", "_seg"]).aggregate(
+            opened=both.o.sum(), closed=both.c.sum(), oe=both.oe.sum(), ce=both.ce.sum()
+        )
     )
     whole = counts.groupby("_seg", as_index=False)[["oe", "ce"]].sum()
     whole = whole.rename(columns={"oe": "opened", "ce": "closed"})
@@ -92,7 +95,13 @@ def _row(where: dict, segment: str, value: str, key: str, n: int) -> dict:
 
 
 def churn(
-    table: ibis.Table, kpis: list[Kpi], request, segment_expr, first: date, last: date
+    table: ibis.Table,
+    kpis: list[Kpi],
+    request,
+    segment_expr,
+    first: date,
+    last: date,
+    run: Run = run_plain,
 ) -> pd.DataFrame:
     """Churn and retention per period, on the accounts active at each period's start."""
     if request.by and request.by not in table.columns:
@@ -112,9 +121,9 @@ def churn(
     gone = active & joined.churned_at.notnull() & (joined.churned_at < joined._pe)
     keys = ["_label", "_ps", "_pe", *(["_seg"] if request.by else [])]
     metrics = {"n": active.cast("int64").sum(), "churned": gone.cast("int64").sum()}
-    frames = [(joined.group_by(keys).aggregate(**metrics).to_pandas(), request.by or "")]
+    frames = [(run(joined.group_by(keys).aggregate(**metrics)), request.by or "")]
     if request.by:
-        frames.append((joined.group_by(keys[:3]).aggregate(**metrics).to_pandas(), ""))
+        frames.append((run(joined.group_by(keys[:3]).aggregate(**metrics)), ""))
     rows = []
     for frame, segment in frames:
         for _, r in frame.iterrows():
