@@ -256,3 +256,47 @@ def test_stray_quote_falls_back_to_the_csv_module() -> None:
         ["3", "quoted, fine", "5"],
     ]
     assert table.lines.tolist() == [2, 3, 4]
+
+
+def _stray_quote_file(rows: int = 400) -> list[str]:
+    lines = ["Id,Subject,Email,Created at,Minutes"]
+    lines += [f"{900 + i},Subj {i},a{i}@x.no,2024-03-04 10:00:00,30" for i in range(1, rows + 1)]
+    return lines
+
+
+def test_a_quote_never_closed_costs_its_line_not_the_rest_of_the_file() -> None:
+    lines = _stray_quote_file()
+    lines[5] = lines[5].replace("Subj 5", '"Subj 5')  # line 6 of the file
+    table = read_one(("\n".join(lines) + "\n").encode())
+    assert table.report.rows_read == 400
+    assert len(table.frame) == 399
+    (issue,) = [i for i in table.report.issues if i.is_exclusion]
+    assert (issue.code, issue.line) == (IssueCode.MALFORMED_LINE, 6)
+    assert "never closed" in issue.message
+    assert table.lines.tolist() == [n for n in range(2, 402) if n != 6]
+
+
+def test_a_stray_quote_that_pairs_with_a_later_one_is_cut_back_too() -> None:
+    lines = _stray_quote_file()
+    lines[5] = lines[5].replace("Subj 5", '"Subj 5')
+    lines[300] = lines[300].replace("Subj 300", '"Subj, 300"')  # a real quoted comma later on
+    table = read_one(("\n".join(lines) + "\n").encode())
+    assert table.report.rows_read == 400
+    assert len(table.frame) == 399
+    assert "Subj, 300" in table.frame.iloc[:, 1].tolist()
+
+
+def test_a_stray_quote_opening_the_last_value_keeps_the_row() -> None:
+    lines = _stray_quote_file()
+    lines[7] = lines[7][:-2] + '"30'  # the quote opens the last value of line 8
+    table = read_one(("\n".join(lines) + "\n").encode())
+    assert (table.report.rows_read, len(table.frame)) == (400, 400)
+    assert not [i for i in table.report.issues if i.is_exclusion]
+
+
+def test_a_real_multi_line_value_is_not_cut() -> None:
+    lines = _stray_quote_file(20)
+    lines[3] = lines[3].replace("Subj 3", '"Subj 3\nsecond line, with a comma"')
+    table = read_one(("\n".join(lines) + "\n").encode())
+    assert (table.report.rows_read, len(table.frame)) == (20, 20)
+    assert "Subj 3\nsecond line, with a comma" in table.frame.iloc[:, 1].tolist()

@@ -14,17 +14,17 @@ from __future__ import annotations
 import numpy as np
 import pyarrow as pa
 
-from dashboard.errors import Issue, UnreadableFileError
+from dashboard.errors import Issue, IssueCode, UnreadableFileError
 from dashboard.ingest import arrow
 from dashboard.ingest.dialect import (
     SAMPLE_CHARS,
     parse_records,
-    records_with_lines,
     sniff_delimiter,
 )
 from dashboard.ingest.encoding import decode
 from dashboard.ingest.layout import MAX_FOOTER_RECORDS, Layout, detect_layout, footer_start
 from dashboard.ingest.model import RawTable, ReadReport
+from dashboard.ingest.resync import read_records, resynced, stray_quote_issue
 from dashboard.ingest.rows import (
     Sorted,
     Source,
@@ -36,6 +36,7 @@ from dashboard.ingest.scan import Records, count_fields, scan_records
 from dashboard.ingest.table import Parsed, finish
 
 HEAD_RECORDS = 200  # records examined for the header block
+MALFORMED = IssueCode.MALFORMED_LINE
 _CR, _LF = 13, 10
 
 
@@ -135,6 +136,8 @@ def _read_fast(text: memoryview, source: Source) -> Parsed | None:
         odd = np.flatnonzero((fields != width) & (fields != 0)) + first
         if len(good) != table.num_rows:
             return None
+    if any(b"\n" in bytes(text[records.starts[k] : records.ends[k]]) for k in odd):
+        return None  # a record that swallowed lines (stray quotes): the exact reader cuts it
     footers = _footer_records(text, records, first, delimiter)
     sorted_ = _sort_odd(text, records, odd, footers, layout, source)
     table, lines, issues = _drop_rows(
@@ -212,21 +215,24 @@ def _merge(
 
 def _read_slow(text: memoryview, source: Source) -> Parsed:
     """Read every record with the csv module, tracking physical lines (the exact fallback)."""
-    rows, lines = [], []
+    delimiter = source.delimiter or ","
     decoded = bytes(text).decode("utf-8")
-    reader_lines = 0
-    for row, line_num in records_with_lines(decoded, source.delimiter or ","):
-        rows.append(row)
-        lines.append(reader_lines + 1)
-        reader_lines = line_num
-    layout = detect_layout(rows[:HEAD_RECORDS])
+    records = read_records(decoded, delimiter)
+    layout = detect_layout(records.rows[:HEAD_RECORDS])
     if layout is None:
         raise _no_table(source)
+    records = resynced(decoded, delimiter, records, layout.data_index, layout.width)
+    rows, lines = records.rows, records.starts
     data = rows[layout.data_index :]
     data_lines = lines[layout.data_index :]
     positions = list(range(len(data)))
     foot = footer_start(data)
     sorted_ = classify(data, data_lines, positions, [i >= foot for i in positions], layout, source)
+    if records.cut:
+        sorted_.issues[:] = [
+            stray_quote_issue(i) if i.line in records.cut and i.code == MALFORMED else i
+            for i in sorted_.issues
+        ]
     table = arrow.from_rows(sorted_.rows, layout.width)
     frame_lines = np.asarray(sorted_.lines, dtype=np.int64)
     return Parsed(layout, lines[layout.index], table, frame_lines, sorted_.issues)
