@@ -113,6 +113,47 @@ def test_impossible_days_fail_rather_than_roll_over() -> None:
     assert res.failed.tolist() == [True, True, False, True]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["2024-02-30 10:00:00", "2024-04-31 10:00:00", "2024-02-30T10:00:00Z", "2024-02-30T10:00:00",
+     "2023-02-29 00:00:00", "2024-06-31T23:59:59Z", "2024-2-30 10:00:00"],
+)  # fmt: skip
+def test_impossible_iso_days_fail_rather_than_roll_over(text: str) -> None:
+    """Arrow's strptime reads 2024-02-30 as 1 March; the plain ISO path must not."""
+    column = [text, "2024-03-01 10:00:00", "2024-02-29 10:00:00", "2024-05-31T10:00:00Z"]
+    res = parse_dates(_text(column))
+    assert res.failed.tolist() == [True, False, False, False]
+    assert _got(res) == _stamps([None, "2024-03-01 10:00", "2024-02-29 10:00", "2024-05-31 10:00"])
+    assert "1 value could not be read" in res.note
+
+
+def test_impossible_iso_day_among_day_first_dates_fails() -> None:
+    # ISO is absent from the sample here, so the value reaches the ISO reader as a leftover.
+    res = parse_dates(_text(["14.03.2024 10:00"] * 300 + ["2024-04-31 10:00:00"]))
+    assert res.failed.tolist() == [False] * 300 + [True]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    year=st.integers(1970, 2068),
+    month=st.integers(1, 12),
+    day=st.integers(1, 31),
+    sep=st.sampled_from([" ", "T"]),
+    zone=st.sampled_from(["", "Z"]),
+)
+def test_iso_day_is_read_exactly_or_fails(year, month, day, sep, zone) -> None:
+    text = f"{year:04d}-{month:02d}-{day:02d}{sep}10:00:00{zone}"
+    if sep == " " and zone:
+        text = text[:-1]
+    res = parse_dates(_text([text]))
+    try:
+        expected = pd.Timestamp(year, month, day, 10)
+    except ValueError:  # no such day: it must fail, not become the 1st of the next month
+        assert res.failed.tolist() == [True]
+    else:
+        assert _got(res) == [expected]
+
+
 def test_two_digit_years_and_surrounding_spaces() -> None:
     res = parse_dates(_text(["  14.03.24 ", "01.01.69", "01.01.68"]))
     assert _got(res) == _stamps(["2024-03-14", "1969-01-01", "2068-01-01"])

@@ -173,20 +173,43 @@ _PLAIN_ISO = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%SZ")  #
 
 def _read_iso_plain(texts: pa.Array, where: np.ndarray, reading: _Reading) -> np.ndarray:
     """The common zone-less forms (2024-03-11 08:12:31, ...T08:12:31) in Arrow's C parser;
-    return the positions left for the general ISO reader (fractions, zones, date only)."""
+    return the positions left for the general ISO reader (fractions, zones, date only).
+
+    An impossible day (2024-02-30) is not read here, nor later by the general reader: it fails
+    like "31.02.2024"."""
     for fmt in _PLAIN_ISO:
         if where.size == 0:
             break
         sub = pc.take(texts, pa.array(where)) if len(where) < len(texts) else texts
         got = pc.strptime(sub, format=fmt, unit="us", error_is_null=True)
         stamps = got.to_numpy(zero_copy_only=False).astype("datetime64[us]")
-        ok = ~np.isnat(stamps)
+        ok = ~np.isnat(stamps) & ~_rolled_over(sub, got)
         if not ok.any():
             continue
         reading.fixed[where[ok]] = stamps[ok]
         reading.mark(where[ok], _ISO)
         where = where[~ok]
     return where
+
+
+_WRITTEN_DAY_29_31 = r"^\d{4}-\d{1,2}-(?:29|30|31)\D"
+
+
+def _rolled_over(texts: pa.Array, got: pa.Array) -> np.ndarray:
+    """Where Arrow's strptime turned an impossible yyyy-mm-dd day into the next month.
+
+    Arrow reads 2024-02-30 as 1 March and 2024-04-31 as 1 May. A day that overflows (29-31)
+    lands on day 1-3 of the next month, so only values read as day 1-3 are looked at again,
+    and they are rolled over when the day written was 29-31: about a tenth of a column
+    gets one regex test, which keeps the fast path fast.
+    """
+    day = pc.fill_null(pc.day(got), 0).to_numpy(zero_copy_only=False)
+    suspect = np.flatnonzero((day >= 1) & (day <= 3))
+    out = np.zeros(len(day), dtype=bool)
+    if suspect.size:
+        written = pc.match_substring_regex(pc.take(texts, pa.array(suspect)), _WRITTEN_DAY_29_31)
+        out[suspect] = pc.fill_null(written, False).to_numpy(zero_copy_only=False)
+    return out
 
 
 def _read_layouts(texts: pa.Array, where: np.ndarray, reading: _Reading, sample: int) -> np.ndarray:
