@@ -46,6 +46,11 @@ def _got(result) -> list[pd.Timestamp | None]:
         ("14. okt. 2024", "2024-10-14"),
         ("14 déc. 2024", "2024-12-14"),
         ("1 października 2024", "2024-10-01"),  # Polish genitive
+        ("Mon, 03 Mar, 2025 at 09:00 AM", "2025-03-03 09:00"),  # Freshdesk on screen
+        ("Tue, 04 Mar, 2025 at 06:39 PM", "2025-03-04 18:39"),  # 6:39 PM is 18:39
+        ("03 Mar 2025 09:00", "2025-03-03 09:00"),
+        ("Mar 3, 2025 9:00 AM", "2025-03-03 09:00"),
+        ("Monday, March 3, 2025 at 9:00 PM", "2025-03-03 21:00"),
     ],
 )
 def test_single_unambiguous_forms(text: str, expected: str) -> None:
@@ -219,6 +224,7 @@ _FORMATS = [
     ("%d-%m-%Y %H:%M", False, "dd-mm-yyyy"),
     ("%Y/%m/%d %H:%M:%S", True, "yyyy/mm/dd"),
     ("%d %B %Y", False, "MMM"),
+    ("%a, %d %b, %Y at %I:%M %p", False, "dd MMM yyyy h:mm AM/PM"),  # Freshdesk
 ]
 
 
@@ -268,3 +274,27 @@ def test_dates_written_for_people(texts: list[str], want: list[str]) -> None:
     res = parse_dates(pd.Series(texts, dtype="string"))
     assert [str(v) for v in res.values] == want
     assert not res.failed.any()
+
+
+def test_freshdesk_column_with_midnight_noon_and_an_impossible_day() -> None:
+    texts = [
+        "Mon, 03 Mar, 2025 at 09:00 AM",
+        "Tue, 04 Mar, 2025 at 06:39 AM",
+        "Wed, 05 Mar, 2025 at 12:05 AM",  # 12 AM is midnight
+        "Wed, 05 Mar, 2025 at 12:05 PM",  # 12 PM is noon
+        "Fri, 31 Feb, 2025 at 09:00 AM",  # no such day: fails, never 3 March
+        None,
+    ]
+    res = parse_dates(_text(texts))
+    assert _got(res) == _stamps(
+        ["2025-03-03 09:00", "2025-03-04 06:39", "2025-03-05 00:05", "2025-03-05 12:05", None, None]
+    )
+    assert res.failed.tolist() == [False, False, False, False, True, False]
+    assert res.order == "dayfirst" and not res.is_order_assumed
+
+
+def test_weekday_before_numeric_dates_keeps_the_order_decision() -> None:
+    # 3/14 settles month-first; 3/11 is then re-read month-first from the tidied text.
+    res = parse_dates(_text(["Mon, 3/11/2024 8:12 AM", "Thu, 3/14/2024 6:00 PM"]))
+    assert _got(res) == _stamps(["2024-03-11 08:12", "2024-03-14 18:00"])
+    assert res.order == "monthfirst" and not res.is_order_assumed

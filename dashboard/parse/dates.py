@@ -41,6 +41,7 @@ from dashboard.parse.date_formats import (
     tidy_date_text,
 )
 from dashboard.parse.date_numbers import read_numeric_dates
+from dashboard.parse.date_tidy import tidy_english_dates
 
 Order = Literal["auto", "dayfirst", "monthfirst"]
 _ISO_PREFIX = r"^\d{4}-\d{2}-\d{2}"
@@ -128,8 +129,30 @@ def parse_dates(values: pd.Series, *, order: Order = "auto") -> ParsedDates:
         rest = _read_iso(d.texts, rest, reading)
     texts, offsets = d.texts, None
     if rest.size:
-        texts, offsets = _read_written(d.texts, rest, reading)
+        texts, rest = _read_tidied(d.texts, rest, reading)
+    if rest.size:
+        texts, offsets = _read_written(texts, rest, reading)
     return _decide(values, d, reading, order, texts, offsets)
+
+
+def _read_tidied(
+    texts: pa.Array, where: np.ndarray, reading: _Reading
+) -> tuple[pa.Array, np.ndarray]:
+    """Leftovers in English written for people ("Mon, 03 Mar, 2025 at 09:00 AM"), tidied in
+    Arrow and read by the layouts. Returns the texts with every tidied leftover in its tidied
+    form (for a month-first second reading, and for the per-value pass) and what is unread."""
+    sub = pc.take(texts, pa.array(where))
+    tidy = tidy_english_dates(sub)
+    changed = pc.fill_null(pc.not_equal(tidy, sub), False)
+    if not pc.any(changed).as_py():
+        return texts, where
+    moved = where[changed.to_numpy(zero_copy_only=False)]
+    tidied = pc.filter(tidy, changed)
+    _read_layouts(tidied, moved, reading, sample=_SAMPLE)
+    mask = np.zeros(len(texts), dtype=bool)
+    mask[moved] = True  # `moved` is ascending, like the order of `tidied`
+    texts = pc.replace_with_mask(texts, pa.array(mask), tidied)
+    return texts, where[reading.layout_id[where] < 0]
 
 
 def _read_written(
