@@ -42,16 +42,19 @@ def words(text: str) -> tuple[str, ...]:
 TICKET_ID = words(
     "ticket id | ticket | ticket number | ticket no | ticket nr | ticket # | "
     "case number | case id | issue key | issue id | incident number | conversation id | "
-    "request id | saksnummer | sak id | sak | henvendelse id | sagsnummer | sags id | "
-    "sag | ärendenummer | ärende id | ärende | ticketnummer | vorgangsnummer | "
+    "request id | saksnummer | sak id | sak | henvendelse id | billett id | billettnummer | "
+    "sagsnummer | sags id | "
+    "sag | ärendenummer | ärende id | ärende | ticketnummer | vorgangsnummer | vorgangsschlüssel | "
     "fallnummer | numer zgłoszenia | id zgłoszenia | nr zgłoszenia | zgłoszenie | 工单号 | "
     "工单编号 | 工单id | 单号 | 案例编号"
 )
 CUSTOMER_ID = words(
     "customer id | customer | customer email | requester | requester id | "
     "requester email | contact id | contact email | contact | email | e mail | "
-    "email address | client id | kunde id | kundenummer | kunde | kunde e post | "
-    "e post | epost | kund id | kundnummer | kund | kunden id | kundennummer | klient | "
+    "email address | client id | reporter | kunde id | kundenummer | kundenr | kunde nr | kunde | "
+    "kunde e post | "
+    "e post | epost | kund id | kundnummer | kund | kunden id | kundennummer | klient | autor | "
+    "anforderer | e mail des anforderers | "
     "id klienta | numer klienta | adres e mail | 客户id | 客户编号 | 客户 | "
     "客户邮箱 | 邮箱 | 用户id"
 )
@@ -62,19 +65,22 @@ TEAM = words(
 )
 AGENT = words(
     "assignee | agent | owner | assigned to | handled by | responsible | agent name | "
-    "saksbehandler | ansvarlig | tildelt | behandler | sagsbehandler | medarbejder | "
-    "handläggare | ansvarig | tilldelad | bearbeiter | zuständig | zugewiesen an | "
+    "ticket owner | case owner | saksbehandler | ansvarlig | tildelt | behandler | sakseier | "
+    "sagsbehandler | medarbejder | "
+    "handläggare | ansvarig | tilldelad | bearbeiter | zuständig | zugewiesen an | ticketinhaber | "
+    "zugewiesener mitarbeiter | "
     "bearbeitet von | agent konsultant | konsultant | przypisany do | "
     "osoba odpowiedzialna | opiekun | przypisane do | przypisany do | przypisany | "
     "处理人 | 客服 | 负责人 | 受理人 | 坐席"
 )
 CHANNEL = words(
-    "channel | via | source | origin | medium | contact type | kanal | kilde | källa | "
+    "channel | via | source | origin | medium | contact type | kanal | kilde | källa | über | "
+    "saksopprinnelse | opprinnelse | "
     "quelle | kanał | źródło | 渠道 | 来源"
 )
 ORGANIZATION = words(
     "organization | organisation | company | account | account name | company name | "
-    "organisasjon | firma | selskap | virksomhed | företag | unternehmen | "
+    "organisasjon | firma | selskap | virksomhed | företag | unternehmen | kontonavn | kontoname | "
     "kundenavn | kundens navn | firmanavn | kundnamn | kundenname | nazwa klienta | "
     "nazwa firmy | organizacja | 公司 | 组织 | 企业 | 客户名称 | 公司名称"
 )
@@ -84,7 +90,7 @@ COMMENT = words(
     "kommentarer | tilbakemelding | tilbagemelding | återkoppling | anmerkung | "
     "rückmeldung | komentarz | uwagi | opinia | 评论 | 备注 | 意见 | 反馈"
 )
-_DATE = words("date | dato | datum | data | 日期")
+_DATE = words("date | dato | datum | data | timestamp | tidsstempel | zeitstempel | 日期")
 
 TICKETS: dict[str, tuple[str, ...]] = {
     "ticket_id": (*TICKET_ID, *words("id | number | nummer | numer | 编号")),
@@ -96,7 +102,8 @@ TICKETS: dict[str, tuple[str, ...]] = {
             "opprettelsesdato | opprettet tid | oprettet | oprettet dato | oprettelsesdato | "
             "skapad | skapat | skapad datum | registrerad | erstellt | erstellt am | "
             "erstellungsdatum | angelegt am | eröffnet | data utworzenia | utworzono | "
-            "data zgłoszenia | data otwarcia | utworzony | 创建时间 | 创建日期 | 提交时间"
+            "data zgłoszenia | data otwarcia | utworzony | erstellungszeit | åpnet | 创建时间 | "
+            "创建日期 | 提交时间"
         ),
         *_DATE,
     ),
@@ -111,13 +118,16 @@ TICKETS: dict[str, tuple[str, ...]] = {
     "resolved_at": words(
         "resolved | resolved at | resolved date | resolution date | date resolved | "
         "solved | solved at | closed | closed at | closed date | date closed | close date | "
-        "completed at | løst | løst dato | lukket | lukket dato | avsluttet | afsluttet | "
+        "completed at | archived at | løst | løst dato | lukket | lukket dato | avsluttet | "
+        "afsluttet | "
         "löst | löst datum | stängd | stängt | avslutad | gelöst | gelöst am | "
-        "geschlossen | geschlossen am | erledigt | rozwiązano | data rozwiązania | "
+        "geschlossen | geschlossen am | erledigt | erledigt am | abschlusszeit | abschlussdatum | "
+        "schließdatum | rozwiązano | data rozwiązania | "
         "zamknięto | data zamknięcia | zamknięty | 解决时间 | 关闭时间 | 解决日期 | 关闭日期"
     ),
     "status": words(
-        "status | state | ticket status | tilstand | tillstånd | stan | zustand | 状态"
+        "status | state | ticket status | ticketstatus | saksstatus | vorgangsstatus | tilstand | "
+        "tillstånd | stan | zustand | 状态"
     ),
     "channel": CHANNEL,
     "team": TEAM,
@@ -128,19 +138,23 @@ TICKETS: dict[str, tuple[str, ...]] = {
     "country": COUNTRY,
     "product": words(
         "product | category | type | ticket type | request type | issue type | topic | "
-        "produkt | kategori | sakstype | sagstype | typ | kategorie | kategoria | 产品 | 类别 | "
+        "produkt | kategori | sakstype | sagstype | typ | kategorie | vorgangstyp | tickettyp | "
+        "kategoria | 产品 | 类别 | "
         "分类 | 类型"
     ),
     "tags": words(
-        "tags | labels | tag | etiketter | stikkord | schlagwörter | etykiety | tagi | 标签"
+        "tags | labels | tag | etiketter | stikkord | tagger | schlagwörter | stichwörter | "
+        "schlagworte | etykiety | tagi | 标签"
     ),
     "agent_replies": words(
         "replies | agent replies | number of replies | agent interactions | antall svar | "
-        "antal svar | anzahl antworten | liczba odpowiedzi | 回复次数 | 回复数"
+        "antal svar | agentinteraksjoner | antworten | anzahl antworten | agenteninteraktionen | "
+        "liczba odpowiedzi | 回复次数 | 回复数"
     ),
     "reopens": words(
         "reopens | reopened | reopen count | times reopened | gjenåpnet | "
-        "antall gjenåpninger | genåbnet | återöppnad | wiedereröffnet | ponownie otwarte | "
+        "antall gjenåpninger | genåbnet | återöppnad | wiedereröffnet | erneut geöffnet | "
+        "wieder geöffnet | ponownie otwarte | "
         "liczba ponownych otwarć | 重开次数 | 重新打开次数"
     ),
     "is_escalated": words(
@@ -155,14 +169,16 @@ TICKETS: dict[str, tuple[str, ...]] = {
     "sla_met": words(
         "sla | sla met | sla status | resolution sla | within sla | sla overholdt | "
         "sla oppfylt | sla opfyldt | sla uppfyllt | sla eingehalten | sla spełnione | "
+        "resolution status | løsningsstatus | lösungsstatus | "
         "sla达成"
     ),
     "first_response_sla_met": words(
-        "first response sla | frt sla | first response sla met | first response status"
+        "first response sla | frt sla | first response sla met | first response status | "
+        "status for første svar | status der ersten antwort"
     ),
     "first_response_minutes": words(
         "first response time | first reply time | time to first response | "
-        "time to first reply | frt | response time | svartid | første svartid | "
+        "time to first reply | frt | response time | reply time | svartid | første svartid | "
         "responstid | reaktionszeit | erste antwortzeit | antwortzeit | "
         "czas pierwszej odpowiedzi | czas odpowiedzi | 首次响应时长 | 首次响应用时 | 响应时长"
     ),
@@ -187,7 +203,8 @@ SURVEYS: dict[str, tuple[str, ...]] = {
     "responded_at": (
         *words(
             "responded at | response date | answered at | submitted at | submitted | rated at | "
-            "survey date | completed | created | created at | besvart | svardato | besvaret | "
+            "survey date | completed | created | created at | besvart | dato besvart | svardato | "
+            "besvaret | "
             "besvarelsesdato | besvarad | svarsdatum | beantwortet am | antwortdatum | "
             "data odpowiedzi | 提交时间 | 评价时间 | 创建时间"
         ),
@@ -196,9 +213,12 @@ SURVEYS: dict[str, tuple[str, ...]] = {
     "score": words(
         "csat | csat score | satisfaction | satisfaction score | satisfaction rating | "
         "customer satisfaction | rating | score | nps | nps score | ces | customer effort | "
-        "effort score | happiness rating | tilfredshet | kundetilfredshet | fornøydhet | "
+        "effort score | happiness rating | survey results | survey result | tilfredshet | "
+        "kundetilfredshet | fornøydhet | fornøyd | hvor fornøyd var du | karakter | "
+        "resultater av undersøkelse | "
         "vurdering | tilfredshed | kundetilfredshed | bedømmelse | nöjdhet | kundnöjdhet | "
-        "betyg | zufriedenheit | kundenzufriedenheit | bewertung | zadowolenie | ocena | "
+        "betyg | zufriedenheit | kundenzufriedenheit | bewertung | zufriedenheitsbewertung | "
+        "umfrageergebnis | zadowolenie | ocena | "
         "satysfakcja | zadowolenie klienta | 满意度 | 评分 | 评价 | 满意度评分"
     ),
     "comment": COMMENT,
@@ -220,7 +240,8 @@ REVIEWS: dict[str, tuple[str, ...]] = {
     "reviewed_at": (
         *words(
             "reviewed at | review date | date reviewed | evaluated at | evaluation date | "
-            "created | created at | vurdert | vurderingsdato | bedømt | bedømmelsesdato | "
+            "created | created at | review created | vurdert | vurderingsdato | bedømt | "
+            "bedømmelsesdato | "
             "granskad | granskningsdatum | bewertet am | bewertungsdatum | data oceny | "
             "data przeglądu | 质检时间 | 评审时间"
         ),

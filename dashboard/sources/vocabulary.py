@@ -21,7 +21,7 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
         "minutes | minute | mins | min | m | minutter | minuter | minuten | minuty | minut | 分钟"
     ),
     "hours": words(
-        "hours | hour | hrs | hr | h | timer | timmar | timme | stunden | stunde | std | "
+        "hours | hour | hrs | hr | h | t | timer | timmar | timme | stunden | stunde | std | "
         "godziny | godzin | godz | 小时"
     ),
 }
@@ -66,8 +66,11 @@ NOT_SEGMENT_WORDS = words(
     "telefon | subject | description | comment | comments | body | text | message | "
     "summary | title | name | url | link | ip | ip address | address | latitude | "
     "longitude | date | time | at | timestamp | created | updated | dato | datum | "
+    "interactions | interaksjoner | kundeinteraksjoner | agentinteraksjoner | interaktionen | "
+    "kundeninteraktionen | agenteninteraktionen | interaktioner | "
     "data | tid | zeit | czas | count | score | minutes | hours | seconds | duration | "
     "emne | beskrivelse | beskrivning | ämne | betreff | beschreibung | temat | opis | "
+    "zusammenfassung | sammendrag | sammanfattning | ticketname | "
     "navn | namn | nazwa | imię | nazwisko | adresse | adres | 主题 | 描述 | 标题 | 时间 | 日期 | "
     "编号 | 邮箱 | 电话 | 姓名 | 内容"
 )
@@ -131,8 +134,11 @@ def is_comment_question(text: str) -> bool:
 
 
 def is_segment_header(header: str) -> bool:
-    """Whether a header names low-cardinality text worth keeping as a segment."""
-    return not has_any(header, NOT_SEGMENT_WORDS)
+    """Whether a header names low-cardinality text worth keeping as a segment.
+
+    A header naming a duration unit ("Svartid (t)") holds numbers, not a segment.
+    """
+    return not has_any(header, NOT_SEGMENT_WORDS) and unit_from_header(header) is None
 
 
 def is_self_assessment(file_name: str) -> bool:
