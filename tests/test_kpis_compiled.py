@@ -34,13 +34,16 @@ def _plain(data, request, settings, monkeypatch) -> pd.DataFrame:
         return compute(data, request, settings).frame
 
 
+TWO_TEAMS = {"team": ["Billing", "Technical Support"]}
 REQUESTS = [
     KpiRequest(tuple(KPIS), "month", START, END),
-    KpiRequest(tuple(KPIS), "quarter", START, END, filters={"team": ["Billing", "Technical Support"]}),
+    KpiRequest(tuple(KPIS), "quarter", START, END, filters=TWO_TEAMS),
     KpiRequest(tuple(KPIS), "week", date(2025, 3, 1), date(2025, 6, 30), by="channel"),
-    KpiRequest(("csat", "nps", "qa_score", "backlog", "churn_rate"), "month", START, END,
-               by="team", top_n=2, filters={"channel": ["Email", "Chat"]}),  # fmt: skip
-]
+    KpiRequest(
+        ("csat", "nps", "qa_score", "backlog", "churn_rate"), "month", START, END,
+        by="team", top_n=2, filters={"channel": ["Email", "Chat"]},
+    ),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize("request_", REQUESTS, ids=["all", "filtered", "by", "top_n"])
