@@ -6,7 +6,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from dashboard.load.columns import parse_column
 from dashboard.parse import parse_ratings
+from dashboard.parse.rating_scales import scale_from_header
+from dashboard.schema import TableKind
+from dashboard.sources.specs import make_spec
 
 
 def _text(values: list[str | None]) -> pd.Series:
@@ -147,3 +151,47 @@ def test_survey_tool_answer_forms(values, scores, scale, kind) -> None:
     assert set(zip(res.scale_min, res.scale_max, strict=True)) == {tuple(map(float, scale))}
     assert res.survey_type == kind
     assert not res.failed.any()
+
+
+def test_a_stray_value_does_not_stretch_the_scale() -> None:
+    """Eighteen 1-5 answers and one 9 (a typo, or Qualtrics' "6 = N/A" code): still 1-5."""
+    values = ["5", "4", "5", "3", "2", "5", "4", "1", "5", "4", "4", "5", "3", "5", "4", "2",
+              "5", "4", "9"]  # fmt: skip
+    res = parse_ratings(_text(values))
+    assert _scale(res) == {(1.0, 5.0)}
+    assert res.failed.tolist() == [False] * 18 + [True]
+    assert "1 value could not be read" in res.note
+
+
+def test_a_real_seven_point_scale_stays_seven_points() -> None:
+    """Answers above 5 are most of a real 1-7 question (satisfaction runs high)."""
+    values = ["7", "6", "6", "7", "5", "4", "6", "7", "3", "6"]
+    res = parse_ratings(_text(values))
+    assert _scale(res) == {(1.0, 7.0)} and not res.failed.any()
+
+
+def test_strays_are_judged_by_answers_not_by_distinct_values() -> None:
+    """Two 6s among twenty answers (10 %) are strays; five 6s among twenty (25 %) are not."""
+    few = parse_ratings(_text(["5"] * 6 + ["4"] * 6 + ["3"] * 6 + ["6"] * 2))
+    many = parse_ratings(_text(["5"] * 5 + ["4"] * 5 + ["3"] * 5 + ["6"] * 5))
+    assert _scale(few) == {(1.0, 5.0)} and int(few.failed.sum()) == 2
+    assert _scale(many) == {(1.0, 7.0)} and not many.failed.any()
+
+
+@pytest.mark.parametrize(
+    ("header", "scale"),
+    [("Rating (1-5)", (1.0, 5.0)), ("Tilfredshet (1–5)", (1.0, 5.0)),
+     ("How likely are you to recommend us (0-10)?", (0.0, 10.0)), ("Score 0 to 10", (0.0, 10.0)),
+     ("Ocena od 1 do 5", (1.0, 5.0)), ("Rating (1 - 7)", (1.0, 7.0)), ("Rating", None),
+     ("Q1-5", None), ("Created 2021-10", None), ("Score 1-50", None)],
+)  # fmt: skip
+def test_the_scale_a_header_states(header: str, scale) -> None:
+    assert scale_from_header(header) == scale
+
+
+def test_a_header_scale_is_the_column_scale() -> None:
+    """"Rating (1-5)" with a 7 in it: 1-5, and the 7 is out of it (not a 1-7 column)."""
+    spec = make_spec(TableKind.SURVEYS, "score", "Rating (1-5)")
+    parsed = parse_column(_text(["5", "4", "7", "6", "6", "5"]), spec)
+    assert parsed.values.tolist()[:2] == [5.0, 4.0]
+    assert parsed.failed.tolist() == [False, False, True, True, True, False]

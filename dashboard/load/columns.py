@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import parse
+from dashboard.parse.rating_scales import scale_from_header
 from dashboard.sources.model import ColumnSpec, ParseAs
 
 
@@ -85,7 +86,7 @@ def _ratings(values: pd.Series, spec: ColumnSpec) -> ParsedColumn:
     res = parse.parse_ratings(
         values,
         survey_type=spec.survey_type or "auto",
-        scale=spec.scale,  # type: ignore[arg-type]
+        scale=spec.scale or scale_from_header(spec.header),  # type: ignore[arg-type]
         labels=spec.value_labels,
         na_values=spec.na_values,
     )

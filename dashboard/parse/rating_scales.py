@@ -149,15 +149,50 @@ def read_number(text: str) -> tuple[float, float | None] | None:
     return None
 
 
-def numeric_scale(scores: list[float], survey_type: str) -> tuple[float, float] | None:
+def numeric_scale(
+    scores: list[float], survey_type: str, counts: list[int] | None = None
+) -> tuple[float, float] | None:
     """The scale plain numbers are on, from their range (None: no known scale fits).
 
     NPS is 0-10. CES: top <= 5 -> 1-5, else 1-7. Otherwise: top <= 1 -> 0-1 (fractions or
     good=1/bad=0); a 0 with top 6-10 -> 0-10; top <= 5 -> 1-5; <= 7 -> 1-7; <= 10 -> 1-10;
     <= 100 -> 0-100 (percent scores).
+
+    With `counts` (answers per score), a few stray values do not stretch the scale: when nine
+    in ten answers or more lie on a smaller scale (1-5 or 1-7), that is the scale and the rest
+    are out of it. A real 1-7 or 0-10 question has far more answers above 5 (satisfaction runs
+    high); a 1-5 question with a "6 = not applicable" code or a typo does not.
     """
     if survey_type == "nps":
         return (0.0, 10.0)
+    found = _by_range(scores, survey_type)
+    if counts is None or found is None or found[1] <= 5 or found == (0.0, 1.0):
+        return found
+    total = sum(counts)
+    for low, high in ((1.0, 5.0), (1.0, 7.0)):
+        if high >= found[1]:
+            break
+        inside = sum(c for v, c in zip(scores, counts, strict=True) if low <= v <= high)
+        if inside >= STRAY_SHARE * total and inside < total:
+            return (low, high)
+    return found
+
+
+STRAY_SHARE = 0.9  # answers that must lie on a smaller scale for the rest to count as strays
+
+_HEADER_SCALE = re.compile(
+    r"(?<![\w.,])([01])\s*(?:[-\u2010-\u2015]|to|til|till|bis|do|à|a|–)\s*(5|7|10)(?![\d.,])",
+    re.IGNORECASE,
+)
+
+
+def scale_from_header(header: str | None) -> tuple[float, float] | None:
+    """The scale a header states ("Rating (1-5)", "Tilfredshet (1–5)", "0 to 10"), or None."""
+    m = _HEADER_SCALE.search(header or "")
+    return (float(m.group(1)), float(m.group(2))) if m else None
+
+
+def _by_range(scores: list[float], survey_type: str) -> tuple[float, float] | None:
     top, bottom = max(scores), min(scores)
     if survey_type == "ces":
         return (1.0, 5.0) if top <= 5 else (1.0, 7.0)

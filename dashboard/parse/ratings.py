@@ -7,8 +7,9 @@ CES agreement/effort). "Offered", "Not Offered", "unoffered" and the like are `u
 rating and not a failure; empty cells are neither.
 
 The scale, per column: an explicit `scale` wins; words take their scale; numbers are placed from
-their range (`rating_scales.numeric_scale`: with numbers only, a top of 5 or less is 1-5) or by
-their own denominator ("7/10"); an all-numeric column of Freshdesk API codes (100, +-101..103)
+their range (`rating_scales.numeric_scale`: with numbers only, a top of 5 or less is 1-5; a few
+strays above a scale that nine in ten answers fit do not stretch it) or by their own
+denominator ("7/10"); an all-numeric column of Freshdesk API codes (100, +-101..103)
 is the 7-point scale. A value outside the scale, or a word on no known scale, fails.
 
 `survey_type="auto"` resolves to ces for agreement/effort words, nps for a numeric 0-10 column
@@ -103,7 +104,8 @@ def parse_ratings(
     words = [f for f, u, n in zip(folded, unanswered, numbers, strict=True) if not u and n is None]
     family = _label_scale(set(words), dict(labels), survey_type, scale)
     score, low, high = (np.full(len(texts), np.nan) for _ in range(3))
-    resolved, how = _place_numbers(numbers, survey_type, scale, (score, low, high))
+    counts = np.bincount(d.codes[d.codes >= 0], minlength=len(texts)).tolist()
+    resolved, how = _place_numbers(numbers, counts, survey_type, scale, (score, low, high))
     if family is not None:
         for i, f in enumerate(folded):
             if numbers[i] is None and f in family.labels:
@@ -154,6 +156,7 @@ def _label_scale(
 
 def _place_numbers(
     numbers: list[tuple[float, float | None] | None],
+    counts: list[int],
     survey_type: str,
     scale: tuple[float, float] | None,
     out: tuple[np.ndarray, np.ndarray, np.ndarray],
@@ -162,6 +165,7 @@ def _place_numbers(
     score, low, high = out
     plain = [i for i, n in enumerate(numbers) if n is not None and n[1] is None]
     values = [numbers[i][0] for i in plain]  # type: ignore[index]
+    weights = [counts[i] for i in plain]
     resolved = "csat" if survey_type == "auto" else survey_type
     codes = bool(values) and set(values) <= FRESHDESK_CODES.keys() and max(values) >= 100
     how = ""
@@ -170,7 +174,7 @@ def _place_numbers(
         how = "; numbers read as Freshdesk 7-point API codes (103 = 7 .. -103 = 1)"
         found: tuple[float, float] | None = (1.0, 7.0)
     else:
-        found = scale or (numeric_scale(values, resolved) if values else None)
+        found = scale or (numeric_scale(values, resolved, weights) if values else None)
         if survey_type == "auto" and found == (0.0, 10.0):
             resolved = "nps"
     for i, v in zip(plain, values, strict=True):
