@@ -145,6 +145,15 @@ KEY_COLUMN: dict[TableKind, str | None] = {
     TableKind.ACCOUNTS: "customer_id",
 }
 
+UNIQUE_COLUMN: dict[TableKind, str] = {
+    TableKind.TICKETS: "ticket_id",
+    TableKind.SURVEYS: "response_id",
+    TableKind.REVIEWS: "review_id",
+    TableKind.ACCOUNTS: "customer_id",
+}
+"""The id that names one row: a repeat (the same response exported twice) is left out, so no
+answer or review is counted twice. Unlike KEY_COLUMN it may be empty (a made-up id is used)."""
+
 _PANDAS_DTYPE: dict[Dtype, str] = {
     "string": "string",
     "datetime": "datetime64[us]",

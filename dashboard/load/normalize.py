@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 from dashboard.errors import Issue, IssueCode, MissingColumnsError
 from dashboard.ingest import RawTable
 from dashboard.load.columns import ParsedColumn, parse_column
-from dashboard.schema import COLUMNS, KEY_COLUMN, MAIN_DATE, TableKind
+from dashboard.schema import COLUMNS, KEY_COLUMN, MAIN_DATE, UNIQUE_COLUMN, TableKind
 from dashboard.sources.model import ColumnSpec, ParseAs, TableMapping
 
 EXAMPLES_PER_KIND = 20  # examples kept per (code, column); counts stay exact
@@ -170,11 +170,12 @@ def _exclude(
         if hit.any():
             _record(raw, mapping, out, code, canonical, hit, exclusion=True)
             out.used &= ~hit
-    if key and key in parsed:
+    unique = UNIQUE_COLUMN[kind]
+    if unique in parsed:
         # only duplicates among rows still in use count; the first occurrence stays
-        dup = _repeated(columns[key], out.used)
+        dup = _repeated(columns[unique], out.used)
         if dup.any():
-            _record(raw, mapping, out, IssueCode.DUPLICATE_ID, key, dup, exclusion=True)
+            _record(raw, mapping, out, IssueCode.DUPLICATE_ID, unique, dup, exclusion=True)
             out.used &= ~dup
 
 
@@ -312,7 +313,9 @@ _WHAT: dict[IssueCode, str] = {
     IssueCode.DUPLICATE_ID: "repeats an id seen earlier in the file; the first one was kept",
     IssueCode.SURVEY_PREVIEW: "is a survey preview, test or unfinished response; it was left out",
     IssueCode.NO_RATING: "has no rating (offered but not answered); it was left out",
-    IssueCode.INVALID_RATING: "is not a rating on any scale we know; the row was left out",
+    IssueCode.INVALID_RATING: (
+        "is outside the column's scale (see its note) or on no scale we know; it was left out"
+    ),
     IssueCode.INVALID_VALUE: "could not be read and was left empty",
     IssueCode.NEGATIVE_DURATION: "is a negative duration and was left empty",
 }

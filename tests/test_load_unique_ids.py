@@ -1,0 +1,45 @@
+"""A survey answer or a QA review exported twice is counted once (duplicate_id), like a ticket."""
+
+from __future__ import annotations
+
+from dashboard.load.pipeline import SourceFile, inspect_files
+
+
+def _report(text: str, name: str):
+    loaded = inspect_files([SourceFile(name, text.encode())])
+    assert not loaded.errors, loaded.errors
+    return loaded.reports[0]
+
+
+def test_a_repeated_survey_response_is_left_out() -> None:
+    text = (
+        "#,How likely are you to recommend Acme to a friend or colleague?,Submit Date (UTC)\n"
+        "r1,9,2025-03-01 10:00:00\n"
+        "r2,0,2025-03-01 11:00:00\n"
+        "r2,0,2025-03-01 11:00:00\n"
+        "r3,10,2025-03-02 11:00:00\n"
+    )
+    report = _report(text, "typeform.csv")
+    assert (report.rows_read, report.rows_used) == (4, 3)
+    assert dict(report.excluded_by_reason) == {"duplicate_id": 1}
+    (issue,) = [i for i in report.issues if i.code == "duplicate_id"]
+    assert issue.line == 4
+
+
+def test_a_repeated_review_is_left_out() -> None:
+    text = (
+        "Review ID,Conversation ID,Reviewer,Reviewee,Review score,Review created at\n"
+        "rv_1,c1,Ann,Bo,80%,2025-03-03T09:00:00Z\n"
+        "rv_2,c2,Ann,Bo,60%,2025-03-03T10:00:00Z\n"
+        "rv_2,c2,Ann,Bo,60%,2025-03-03T10:00:00Z\n"
+    )
+    report = _report(text, "reviews.csv")
+    assert report.kind == "reviews"
+    assert (report.rows_read, report.rows_used) == (3, 2)
+    assert dict(report.excluded_by_reason) == {"duplicate_id": 1}
+
+
+def test_answers_without_a_response_id_are_all_kept() -> None:
+    text = "Ticket ID,Rated at,Rating (1-5)\n7,2025-03-01 10:00,5\n7,2025-03-01 10:00,5\n"
+    report = _report(text, "csat.csv")
+    assert (report.rows_read, report.rows_used) == (2, 2)
