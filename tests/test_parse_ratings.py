@@ -195,3 +195,17 @@ def test_a_header_scale_is_the_column_scale() -> None:
     parsed = parse_column(_text(["5", "4", "7", "6", "6", "5"]), spec)
     assert parsed.values.tolist()[:2] == [5.0, 4.0]
     assert parsed.failed.tolist() == [False, False, True, True, True, False]
+
+
+def test_emoji_decorations_do_not_hide_the_words() -> None:
+    res = parse_ratings(_text(["😀 Great", "😞 Bad", "😐 Okay", "⭐️ Great"]))
+    assert _scores(res) == [3.0, 1.0, 2.0, 3.0] and _scale(res) == {(1.0, 3.0)}
+    faces = parse_ratings(_text(["😀", "😐", "😞"]))  # only emoji: the face scale
+    assert _scores(faces) == [3.0, 2.0, 1.0]
+
+
+def test_excellent_to_poor_is_a_five_point_scale() -> None:
+    res = parse_ratings(_text(["Excellent", "Very good", "Good", "Fair", "Poor"]))
+    assert _scores(res) == [5.0, 4.0, 3.0, 2.0, 1.0] and _scale(res) == {(1.0, 5.0)}
+    zendesk = parse_ratings(_text(["Good", "Bad", "Good"]))  # good/bad stays Zendesk's
+    assert _scale(zendesk) == {(0.0, 1.0)}

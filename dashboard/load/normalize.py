@@ -218,7 +218,11 @@ def _survey_checks(
         if col.extra and "_unanswered" in col.extra:
             unanswered |= col.extra["_unanswered"].to_numpy(dtype=bool)
         checks.append((IssueCode.NO_RATING, "score", unanswered))
-        checks.append((IssueCode.INVALID_RATING, "score", col.failed))
+        invalid = col.failed
+        if mapping.kind == TableKind.REVIEWS:  # a QA score is at most 100 % (or 10, 5, 1)
+            value = col.values.astype("float64")
+            invalid = invalid | ((value < 0) | (value > 100)).fillna(False).to_numpy(bool)
+        checks.append((IssueCode.INVALID_RATING, "score", invalid))
     return checks
 
 
@@ -312,7 +316,7 @@ _WHAT: dict[IssueCode, str] = {
     IssueCode.MISSING_ID: "is empty; the row was left out",
     IssueCode.DUPLICATE_ID: "repeats an id seen earlier in the file; the first one was kept",
     IssueCode.SURVEY_PREVIEW: "is a survey preview, test or unfinished response; it was left out",
-    IssueCode.NO_RATING: "has no rating (offered but not answered); it was left out",
+    IssueCode.NO_RATING: "has no rating (not answered, or the survey was not offered); left out",
     IssueCode.INVALID_RATING: (
         "is outside the column's scale (see its note) or on no scale we know; it was left out"
     ),

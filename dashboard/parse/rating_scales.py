@@ -13,6 +13,7 @@ agreement words default to the 7-point CES 2.0 scale (pass scale=(1, 5) for the 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -33,6 +34,21 @@ def fold(text: str) -> str:
     """Fold a label for comparison ('Good_with_comment ' -> 'good with comment')."""
     text = text.casefold().replace("_", " ").replace("\ufe0f", "")
     return " ".join(text.split()).rstrip(".!")
+
+
+def without_symbols(label: str) -> str:
+    """A folded label without its emoji and symbols when words remain ('😀 great' -> 'great').
+
+    Survey tools decorate answers ("😀 Great", "⭐ Excellent"); the words carry the scale.
+    A label that is only emoji (the face scales) is returned as it is.
+    """
+    if label.isascii():
+        return label
+    kept = "".join(
+        ch for ch in label if not unicodedata.category(ch).startswith(("S", "Cf", "Mn"))
+    )
+    kept = " ".join(kept.split())
+    return kept if any(ch.isalpha() for ch in kept) else label
 
 
 UNANSWERED_WORDS: frozenset[str] = frozenset(
@@ -95,6 +111,10 @@ LABEL_SCALES: tuple[LabelScale, ...] = (
     }),
     LabelScale("very satisfied .. very dissatisfied", "csat", 1.0, 5.0, _SATISFIED_5),
     LabelScale("extremely .. slightly satisfied (7 points)", "csat", 1.0, 7.0, _SATISFIED_7),
+    LabelScale("excellent .. poor", "csat", 1.0, 5.0, {
+        "excellent": 5.0, "very good": 4.0, "good": 3.0, "fair": 2.0, "poor": 1.0,
+        "very poor": 1.0,
+    }),
     LabelScale("three faces", "csat", 1.0, 3.0, _FACES_3, most_words=3),
     LabelScale("five faces", "csat", 1.0, 5.0, _FACES_5),
     LabelScale("extremely happy .. extremely unhappy (Freshdesk)", "csat", 1.0, 7.0, {

@@ -36,6 +36,7 @@ from dashboard.parse.rating_scales import (
     fold,
     numeric_scale,
     read_number,
+    without_symbols,
 )
 
 SurveyType = Literal["csat", "nps", "ces", "auto"]
@@ -97,7 +98,7 @@ def parse_ratings(
         raise ValueError(f"scale must be (lowest, highest), got {scale!r}")
     d = distinct(values)
     texts = d.texts.to_pylist()
-    folded = [fold(t) for t in texts]
+    folded = [without_symbols(fold(t)) for t in texts]
     no_answer = UNANSWERED_WORDS | {fold(w) for w in na_values}
     unanswered = np.array([f in no_answer for f in folded], dtype=bool)
     numbers = [None if u else read_number(t) for t, u in zip(texts, unanswered, strict=True)]
@@ -206,5 +207,5 @@ def _note(
         note += "; higher means easier"
     n = int(np.count_nonzero(unanswered))
     if n:
-        note += f"; {plural(n, 'answer')} offered but not given"
+        note += f"; {plural(n, 'row')} without an answer (not answered or not offered)"
     return note + failure_note(failed)

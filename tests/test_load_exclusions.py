@@ -1,4 +1,4 @@
-"""A survey answer or a QA review exported twice is counted once (duplicate_id), like a ticket."""
+"""Rows that must not count: a survey answer or QA review exported twice, a QA score over 100 %."""
 
 from __future__ import annotations
 
@@ -43,3 +43,15 @@ def test_answers_without_a_response_id_are_all_kept() -> None:
     text = "Ticket ID,Rated at,Rating (1-5)\n7,2025-03-01 10:00,5\n7,2025-03-01 10:00,5\n"
     report = _report(text, "csat.csv")
     assert (report.rows_read, report.rows_used) == (2, 2)
+
+
+def test_a_qa_score_above_100_percent_is_left_out() -> None:
+    text = (
+        "Review ID,Conversation ID,Reviewer,Reviewee,Review score,Review created at\n"
+        "rv_1,c1,Ann,Bo,80%,2025-03-03T09:00:00Z\n"
+        "rv_2,c2,Ann,Bo,112%,2025-03-03T10:00:00Z\n"
+        "rv_3,c3,Ann,Bo,55%,2025-03-03T11:00:00Z\n"
+    )
+    report = _report(text, "reviews.csv")
+    assert (report.rows_read, report.rows_used) == (3, 2)
+    assert dict(report.excluded_by_reason) == {"invalid_rating": 1}
