@@ -202,21 +202,24 @@ def _from_profile(
     profile = match.profile
     mappings: list[TableMapping] = []
     notes = list(profile.notes)
+    by_questions = False  # the primary mapping comes from a survey tool's questions
     for table in profile.tables:
         mapping = build_table(table, present)
         if mapping is None:
             continue
         if table.questions:
             found, q_notes = questions.survey_mappings(mapping, headers, extra, sample, profile)
+            by_questions = by_questions or not mappings
             mappings.extend(found)
             notes.extend(q_notes)
             continue
-        if not mappings:
-            mapping = generic.add_exact_synonyms(mapping, headers)
         mappings.append(mapping)
         if table.note:
             by_canonical = {s.canonical: s.header for s in mapping.columns}
             notes.append(table.note.format_map(by_canonical))
+    if mappings and not by_questions:
+        mappings[0], note = _complete_primary(mappings, headers, sample)
+        notes.extend([note] if note else [])
     confidence = 0.9 + 0.1 * match.share
     if match.weight < STRONG_WEIGHT:
         confidence = WEAK_CONFIDENCE
@@ -228,6 +231,22 @@ def _from_profile(
         confidence=round(confidence, 3),
         notes=tuple(notes),
     )
+
+
+def _complete_primary(
+    mappings: Sequence[TableMapping], headers: Sequence[str], sample: pd.DataFrame | None
+) -> tuple[TableMapping, str]:
+    """The primary mapping completed by header synonyms and segments (`generic.fill_unmapped`).
+
+    Headers another table of the file reads (a rating, its comment) are left to that table.
+    Returns the mapping and a note naming the columns matched by synonyms ("" when none).
+    """
+    reserved = frozenset(s.header for m in mappings[1:] for s in m.columns)
+    primary, added = generic.fill_unmapped(mappings[0], headers, sample, reserved)
+    if not added:
+        return primary, ""
+    pairs = ", ".join(f"'{m.header}' -> {m.canonical}" for m in added)
+    return primary, f"Also mapped by header names: please confirm ({pairs})."
 
 
 def _finish(

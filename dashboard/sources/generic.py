@@ -14,6 +14,7 @@ containment: always below a profile match, so the UI asks the user to confirm.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -27,9 +28,12 @@ from dashboard.sources.vocabulary import has_word, is_segment_header, unit_from_
 
 MIN_EVIDENCE = 2.0
 EXCLUSIVE_BONUS = 1.5
+_REPEAT = re.compile(r"^(.*)\.\d+$")
+_BRACKETS = re.compile(r"[(\[][^)\]]*[)\]]")
+_NUMBER = re.compile(r"^-?\d+([.,]\d+)?$")
+# Synonyms too generic to match inside a longer header ("message_type" is no product).
+EXACT_ONLY = frozenset({"type"})
 MAX_KEEP_SHARE = 0.5  # a kept column may have at most this share of distinct values (sample)
-# Canonical columns a profile mapping may pick up from exact synonyms of its unmapped headers.
-SUPPLEMENT = ("country", "organization", "product", "channel", "team", "agent", "priority")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,23 +67,25 @@ def match_kind(
     """Greedy one-to-one header -> canonical matches for one table kind.
 
     `ratings` are headers read as a survey score: they match other columns only exactly
-    ("Customer Satisfaction" contains "customer", but it is no customer id).
+    ("Customer Satisfaction" contains "customer", but it is no customer id). Among matches by
+    containment, a synonym ending the header wins: "Customer Region" is a region.
     """
-    candidates: list[tuple[int, int, int, Match]] = []
+    candidates: list[tuple[int, bool, int, int, Match]] = []
     for pos, header in enumerate(headers):
         name = normalise(header)
+        head = normalise(_BRACKETS.sub(" ", header))  # "Løst dato (UTC)" ends with "dato"
         for canonical, words in SYNONYMS[kind].items():
             for word in words:
                 exact = name == word
-                if not exact and (exact_only or len(word) < 3 or not has_word(name, word)):
+                if not exact and (exact_only or _weak(word) or not has_word(name, word)):
                     continue
                 if not exact and header in ratings and canonical != "score":
                     continue
                 target = duration_canonical(_timed(canonical, header), header)
-                candidates.append(
-                    (2 if exact else 1, len(word), -pos, Match(header, target, exact, word))
-                )
-    candidates.sort(key=lambda c: c[:3], reverse=True)
+                ends = head == word or head.endswith(f" {word}")
+                match = Match(header, target, exact, word)
+                candidates.append((2 if exact else 1, ends, len(word), -pos, match))
+    candidates.sort(key=lambda c: c[:4], reverse=True)
     used_h: set[str] = set()
     used_c: set[str] = set()
     out = []
@@ -90,6 +96,11 @@ def match_kind(
         used_c.add(m.canonical)
         out.append(m)
     return out
+
+
+def _weak(word: str) -> bool:
+    """Whether a synonym may only match a header exactly."""
+    return len(word) < 3 or word in EXACT_ONLY
 
 
 _AS_DURATION = {"first_response_at": "first_response_minutes", "resolved_at": "resolution_minutes"}
@@ -155,18 +166,31 @@ def _mapping(
     kind: TableKind, matches: Sequence[Match], headers: Sequence[str], sample: pd.DataFrame | None
 ) -> TableMapping:
     specs = tuple(make_spec(kind, m.canonical, m.header) for m in matches)
-    mapped = {m.header for m in matches}
+    mapped = {m.header for m in matches} | repeated_headers(headers)
     keep = tuple(h for h in headers if h not in mapped and _keepable(h, sample))
     return TableMapping(kind=kind, columns=specs, keep=keep)
 
 
+def repeated_headers(headers: Sequence[str]) -> set[str]:
+    """Repeats of a multi-value column the reader renamed ("Labels.1" after "Labels").
+
+    Jira writes one column per label; only the first can be a segment, the others hold the
+    second, third... value in no particular order.
+    """
+    present = set(headers)
+    return {h for h in headers if (m := _REPEAT.match(h)) and m.group(1) in present}
+
+
 def _keepable(header: str, sample: pd.DataFrame | None) -> bool:
-    """Segment-like by name, and (with a sample) not mostly distinct values."""
+    """Segment-like by name, and (with a sample) neither numbers nor mostly distinct values."""
     if not is_segment_header(header):
         return False
     if sample is None or header not in sample.columns:
         return True
-    values = sample[header].dropna()
+    values = sample[header].dropna().astype(str).str.strip()
+    values = values[values != ""]
+    if len(values) and values.str.match(_NUMBER).mean() >= 0.9:
+        return False  # a measure (interactions, category scores), not a segment
     return len(values) < 20 or values.nunique() <= MAX_KEEP_SHARE * len(values)
 
 
@@ -191,19 +215,33 @@ def _ticket_ratings(tickets: TableMapping, survey_matches: Sequence[Match]) -> T
     return TableMapping(TableKind.SURVEYS, tuple(columns), constants={"survey_type": survey_type})
 
 
-def add_exact_synonyms(mapping: TableMapping, headers: Sequence[str]) -> TableMapping:
-    """Add segment columns a profile leaves unmapped but a header names exactly ("Country")."""
+def fill_unmapped(
+    mapping: TableMapping,
+    headers: Sequence[str],
+    sample: pd.DataFrame | None = None,
+    reserved: frozenset[str] = frozenset(),
+) -> tuple[TableMapping, list[Match]]:
+    """Complete a profile's mapping as a file no profile knows would be mapped.
+
+    Headers the profile does not read are matched by synonyms (`match_kind`) to the canonical
+    columns it left unmapped; a header whose best match is a column already mapped stays out.
+    Other headers are kept as segments when `_keepable`, as in `detect_generic`. `reserved`
+    headers (read by another table of the same file, such as a rating) are left alone.
+
+    Returns:
+        The completed mapping and the synonym matches added (for a note asking to confirm).
+    """
     taken = {s.canonical for s in mapping.columns}
-    used = {s.header for s in mapping.columns}
+    used = {s.header for s in mapping.columns} | set(reserved)
+    used |= {h for h in (mapping.preview_column, mapping.finished_column) if h}
     free = [h for h in headers if h not in used]
-    extra = [
-        make_spec(mapping.kind, m.canonical, m.header)
-        for m in match_kind(mapping.kind, free, exact_only=True)
-        if m.canonical in SUPPLEMENT
-        and m.canonical not in taken
-        and m.canonical in {c.name for c in COLUMNS[mapping.kind]}
-    ]
-    if not extra:
-        return mapping
-    keep = tuple(h for h in mapping.keep if h not in {s.header for s in extra})
-    return replace(mapping, columns=(*mapping.columns, *extra), keep=keep)
+    names = {c.name for c in COLUMNS[mapping.kind]}
+    matches = match_kind(mapping.kind, free)
+    added = [m for m in matches if m.canonical not in taken and m.canonical in names]
+    extra = tuple(make_spec(mapping.kind, m.canonical, m.header) for m in added)
+    keep = [h for h in mapping.keep if h not in {m.header for m in added}]
+    # a header naming a column the profile already maps is not kept either: Zendesk's
+    # "Group stations" counts group changes, it is no second team column
+    skip = {m.header for m in matches} | repeated_headers(headers) | set(keep)
+    keep += [h for h in free if h not in skip and _keepable(h, sample)]
+    return replace(mapping, columns=(*mapping.columns, *extra), keep=tuple(keep)), added

@@ -65,7 +65,7 @@ NOT_SEGMENT_WORDS = words(
     "id | ids | key | number | no | nr | email | e mail | mail | phone | mobile | "
     "telefon | subject | description | comment | comments | body | text | message | "
     "summary | title | name | url | link | ip | ip address | address | latitude | "
-    "longitude | date | time | at | timestamp | created | updated | dato | datum | "
+    "longitude | date | time | at | timestamp | datetime | created | updated | dato | datum | "
     "interactions | interaksjoner | kundeinteraksjoner | agentinteraksjoner | interaktionen | "
     "kundeninteraktionen | agenteninteraktionen | interaktioner | "
     "data | tid | zeit | czas | count | score | minutes | hours | seconds | duration | "
