@@ -2,10 +2,11 @@
 
 Read: "1234.5", "12,5", "-3", "+7", "1 234,56" (space, no-break space, thin space or apostrophe
 between groups of three), "1.234,56", "1,234.56", "1,03006E+13" (Excel's scientific notation,
-either mark), "45%" (percent sign dropped: the number shown, 45, and `is_percent` set), and the
-Unicode minus sign.
+either mark), "45%" (percent sign dropped: the number shown, 45, and `is_percent` set), the
+Unicode minus sign, and money: "$1,250.00", "€1.250,00", "1 250,00 kr", "EUR 99", "-$5.00",
+"(5.00)" (see `currency`; signs dropped, never converted, and named in the note).
 
-The decimal mark is decided from the whole column ("auto"):
+The decimal mark is decided from the whole column ("auto"), amounts with a currency included:
 - a value only readable with a decimal comma ("12,5", "0,125", "1.234,56", "1.234.567") proves
   a decimal comma; one only readable with a decimal point ("12.5", "1,234.56", "1,234,567")
   proves a decimal point;
@@ -27,6 +28,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from dashboard.parse.common import Distinct, Parsed, distinct, failure_note
+from dashboard.parse.currency import Amounts, currency_note, strip_currency
 
 Decimal = Literal["auto", ".", ","]
 _ODD_SPACES = "[\u00a0\u202f\u2009\u2007\u2019']"  # no-break, narrow, thin, figure; apostrophes
@@ -44,10 +46,13 @@ class ParsedNumbers(Parsed):
     Attributes:
         decimal: "." | "," | "mixed" (per value, where the column proves both).
         is_percent: bool per row; True where the text ended in "%".
+        currencies: the currency signs and codes dropped, as written ("$", "EUR"); several
+            mean the column mixes currencies, which are not converted.
     """
 
     decimal: str
     is_percent: np.ndarray
+    currencies: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,14 +65,19 @@ class _Shapes:
     sci: np.ndarray
     whole: np.ndarray
     percent: np.ndarray
+    amounts: Amounts | None = None  # what had a currency sign taken off (None: nothing did)
 
 
-def parse_numbers(values: pd.Series, *, decimal: Decimal = "auto") -> ParsedNumbers:
+def parse_numbers(
+    values: pd.Series, *, decimal: Decimal = "auto", is_money_allowed: bool = True
+) -> ParsedNumbers:
     """Read a text column as float64, deciding the decimal mark from the data.
 
     Args:
         values: export text (pandas string; <NA> or blank for an empty cell).
         decimal: "auto" to decide from the column, or the mark to insist on.
+        is_money_allowed: read amounts with a currency sign or code ("$5", "5 kr", "(5.00)");
+            False makes them fail, for columns that are not money (durations).
 
     Returns:
         ParsedNumbers; `failed` marks text that is not a number under the decided mark.
@@ -75,13 +85,15 @@ def parse_numbers(values: pd.Series, *, decimal: Decimal = "auto") -> ParsedNumb
     if decimal not in ("auto", ".", ","):
         raise ValueError(f"decimal must be 'auto', '.' or ',', not {decimal!r}")
     d = distinct(values)
-    shapes = shapes_of(d.texts)
+    shapes = shapes_of(d.texts, is_money_allowed=is_money_allowed)
     mark, why = _decide_mark(shapes, decimal, d)
     numbers = read_with_mark(shapes, mark)
     failed = np.isnan(numbers)
     note = f"{_MARK_WORDS[mark]}{why}"
     if shapes.percent.any():
         note += "; percent signs dropped (45% is 45)"
+    if shapes.amounts is not None:
+        note += currency_note(shapes.amounts)
     note += failure_note(failed)
     return ParsedNumbers(
         values=pd.Series(d.spread(numbers, np.nan), index=values.index, dtype="float64"),
@@ -89,13 +101,15 @@ def parse_numbers(values: pd.Series, *, decimal: Decimal = "auto") -> ParsedNumb
         note=note,
         decimal=mark,
         is_percent=d.spread(shapes.percent, False),
+        currencies=shapes.amounts.signs if shapes.amounts is not None else (),
     )
 
 
-def shapes_of(texts: pa.Array) -> _Shapes:
+def shapes_of(texts: pa.Array, *, is_money_allowed: bool = True) -> _Shapes:
     """Clean each distinct text (grouping spaces, %, minus sign) and test its readings.
 
-    Cheap literal tests gate each regex pass, so a plain column costs two regex scans.
+    Cheap literal tests gate each regex pass, so a plain column costs two regex scans. Texts
+    with no reading are then tried as money (currency sign or code taken off) when asked.
     """
     text = texts
     if not pc.all(pc.string_is_ascii(text)).as_py() or _has(text, "'"):
@@ -115,7 +129,34 @@ def shapes_of(texts: pa.Array) -> _Shapes:
     if _has(text, "e") or _has(text, "E"):
         sci = _np(pc.match_substring_regex(text, _SCI))
     whole = comma_ok & ~has_mark
-    return _Shapes(text, comma_ok, point_ok, sci, whole, percent)
+    shapes = _Shapes(text, comma_ok, point_ok, sci, whole, percent)
+    unread = ~(comma_ok | point_ok | sci)
+    return _with_money(shapes, unread) if is_money_allowed and unread.any() else shapes
+
+
+def _with_money(shapes: _Shapes, unread: np.ndarray) -> _Shapes:
+    """`shapes` with the unread texts that are amounts ("$1,250.00") read as their number."""
+    at = np.flatnonzero(unread)
+    amounts = strip_currency(pc.take(shapes.text, pa.array(at)))
+    if not amounts.found.any():
+        return shapes
+    at = at[amounts.found]
+    inner = shapes_of(pc.filter(amounts.text, pa.array(amounts.found)), is_money_allowed=False)
+    mask = np.zeros(len(shapes.text), dtype=bool)
+    mask[at] = True  # `at` ascends, as the values of `inner` do
+    fields = []
+    for old, new in (
+        (shapes.comma_ok, inner.comma_ok),
+        (shapes.point_ok, inner.point_ok),
+        (shapes.sci, inner.sci),
+        (shapes.whole, inner.whole),
+        (shapes.percent, inner.percent),
+    ):
+        merged = old.copy()
+        merged[at] = new
+        fields.append(merged)
+    text = pc.replace_with_mask(shapes.text, pa.array(mask), inner.text)
+    return _Shapes(text, *fields, amounts=amounts)
 
 
 def read_with_mark(shapes: _Shapes, mark: str) -> np.ndarray:
