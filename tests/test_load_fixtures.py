@@ -92,6 +92,8 @@ def test_inspect_cli_table_and_json_on_fixtures() -> None:
     out = json.loads(_cli(str(EXPORTS / "klaus_reviews.csv"), "--json").stdout)
     assert out[0]["source"] == "klaus_reviews" and out[0]["kind"] == "reviews"
     assert out[0]["rows_read"] == MANIFEST["klaus_reviews.csv"]["rows_read"]
+    same = json.loads(_cli(str(EXPORTS / "klaus_reviews.csv"), "--format", "json").stdout)
+    assert same == out  # the README's spelling works too
 
 
 def test_inspect_cli_bad_file_is_one_line_and_exit_2(tmp_path: Path) -> None:

@@ -26,7 +26,11 @@ def add_file_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="CANONICAL=HEADER",
         help="override a column mapping, e.g. --map created_at='Date opened' (repeatable)",
     )
-    parser.add_argument("--sheet", default=None, help="XLSX sheet to read (default: first)")
+    parser.add_argument(
+        "--sheet",
+        default=None,
+        help="XLSX sheet to read (default: every sheet that is a table, the first of each kind)",
+    )
 
 
 def read_sources(paths: Sequence[str]) -> list[SourceFile]:

@@ -17,6 +17,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """FILE..., --map, --sheet, --json."""
     add_file_arguments(parser)
     parser.add_argument("--json", action="store_true", help="print JSON records")
+    parser.add_argument(
+        "--format", choices=("table", "json"), default="table", help="--format json is --json"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -29,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         {"file": name, "error": err.message, "hint": err.hint}
         for name, err in zip(loaded.error_files, loaded.errors, strict=True)
     ]
-    if args.json:
+    if args.json or args.format == "json":
         json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:

@@ -14,13 +14,20 @@ import numpy as np
 import pandas as pd
 
 from dashboard.config import Settings
-from dashboard.errors import Issue, MissingColumnsError, ServicegapError, UnreadableFileError
+from dashboard.errors import (
+    Issue,
+    MissingColumnsError,
+    ServicegapError,
+    UnknownColumnError,
+    UnreadableFileError,
+)
 from dashboard.ingest import RawTable, read_file
 from dashboard.load.normalize import Normalized, normalize
 from dashboard.load.report import LoadReport
 from dashboard.schema import TableKind
 from dashboard.sources import apply_overrides, detect
 from dashboard.sources.model import Detection, TableMapping
+from dashboard.sources.overrides import UNMAP, resolve_header
 from dashboard.store import Dataset, build_dataset
 
 SAMPLE_ROWS = 200  # rows shown to `detect` to break ties between similar profiles
@@ -44,6 +51,8 @@ class Loaded:
     detections: list[Detection] = field(default_factory=list)
     errors: list[ServicegapError] = field(default_factory=list)
     error_files: list[str] = field(default_factory=list)
+    # with several files: overrides that no table has matched yet (None: one file, strict)
+    unmatched: dict[str, str] | None = None
 
     @property
     def kinds(self) -> tuple[TableKind, ...]:
@@ -68,7 +77,7 @@ def inspect_files(
     or None: every sheet that is a table of records, the first of each kind.
     """
     settings = settings or Settings()
-    loaded = Loaded()
+    loaded = Loaded(unmatched=dict(overrides) if overrides and len(files) > 1 else None)
     for i, f in enumerate(files):
         if progress:
             progress(i, len(files), f.name)
@@ -86,6 +95,14 @@ def inspect_files(
         except ServicegapError as err:
             loaded.errors.append(err)
             loaded.error_files.append(f.name)
+    for key, header in (loaded.unmatched or {}).items():
+        loaded.errors.append(
+            UnknownColumnError(
+                f"--map {key}={header}: none of the files has a column '{header}'.",
+                hint="Check the spelling of the header as it is written in the file.",
+            )
+        )
+        loaded.error_files.append("--map")
     if progress:
         progress(len(files), len(files), "")
     return loaded
@@ -102,7 +119,7 @@ def _load_workbook(f: SourceFile, overrides: Mapping[str, str], loaded: Loaded, 
     first = len(loaded.reports)
     kinds: set[TableKind] = set()
     for raw in read_file(f.data, f.name, sheet="*", max_bytes=limit):
-        scratch = Loaded()
+        scratch = Loaded(unmatched=loaded.unmatched)
         try:
             _load_table(raw, overrides, scratch)
         except MissingColumnsError as err:
@@ -184,6 +201,11 @@ def _load_table(raw: RawTable, overrides: Mapping[str, str], loaded: Loaded) -> 
     detection = detect(
         columns, raw.header_extra, raw.frame.head(SAMPLE_ROWS), file_name=raw.report.file
     )
+    if overrides and loaded.unmatched is not None:
+        # several files: an override applies to the files that have its header
+        overrides = {k: v for k, v in overrides.items() if _has_header(v, columns)}
+        for key in overrides:
+            loaded.unmatched.pop(key, None)
     if overrides:
         detection = apply_overrides(detection, overrides, columns)
     if detection.header_rows_in_data:
@@ -217,6 +239,17 @@ def _load_table(raw: RawTable, overrides: Mapping[str, str], loaded: Loaded) -> 
         key = str(mapping.kind)
         derived_counts[key] = derived_counts.get(key, 0) + len(part.frame)
     loaded.reports.append(_report(raw, detection, primary, main, used, derived_counts))
+
+
+def _has_header(wanted: str, headers: list[str]) -> bool:
+    """Whether an override's header is in this table ("-", which unmaps, is everywhere)."""
+    if wanted.strip() == UNMAP:
+        return True
+    try:
+        resolve_header(wanted, headers)
+    except UnknownColumnError:
+        return False
+    return True
 
 
 def _answered(raw: RawTable, mapping: TableMapping, kept: np.ndarray) -> np.ndarray:
