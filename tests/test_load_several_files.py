@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dashboard.load.pipeline import SourceFile, inspect_files
 
-TICKETS = SourceFile("t.csv", b"Id,Created at,Subject\n1,2024-03-01 10:00,a\n2,2024-03-02 10:00,b\n")
+TICKETS = SourceFile(
+    "t.csv", b"Id,Created at,Subject\n1,2024-03-01 10:00,a\n2,2024-03-02 10:00,b\n"
+)
 SURVEYS = SourceFile("s.csv", b"Ticket ID,Rating,Rated when\n1,Good,2024-03-03 10:00\n")
 
 
