@@ -35,6 +35,7 @@ _INTERCOM_TICKETS = TableRule(
         rule(
             "resolved_at",
             "Conversation last closed at",
+            "Last closed at",
             "conversation_closed_at",
             "last_close_at",
             "Conversation first closed at",
@@ -200,7 +201,7 @@ HELPSCOUT = Profile(
     optional=entries(
         "Created At | Closed At | Status | Subject | Customer Email | Customer Name | "
         "Assigned To | Tags | Type | Closed By | Rating | Rating Comments | Team | "
-        "Waiting Since"
+        "Waiting Since | First Response Time | Response Time (hrs)"
     ),
     tables=(
         TableRule(
@@ -222,6 +223,8 @@ HELPSCOUT = Profile(
                 rule("team", "Team"),
                 rule("tags", "Tags"),
                 rule("customer_id", "Customer Email", "Customer"),
+                rule("first_response_minutes", "First Response Time"),  # "4h 43m" text
+                rule("first_response_minutes", "Response Time (hrs)", unit="hours"),
             ),
             keep=("Mailbox", "Type"),
         ),

@@ -54,7 +54,7 @@ ZENDESK = Profile(
                 rule("priority", "Priority"),
                 rule("customer_id", "Requester id", "Requester email", "Requester external id"),
                 rule("organization", "Organization"),
-                rule("product", "Ticket type"),
+                rule("product", "Product [list]", "Product", "Ticket type"),
                 rule("tags", "Tags"),
                 rule("agent_replies", "Replies"),
                 rule("reopens", "Reopens"),
@@ -230,6 +230,7 @@ ZOHO = Profile(
                 rule("customer_id", "Email", "Contact Name"),
                 rule("organization", "Account Name"),
                 rule("product", "Product Name", "Category", "Classification"),
+                rule("first_response_at", "First Response Time"),  # a timestamp in Zoho
                 rule("tags", "Tags"),
                 rule("is_escalated", "Is Escalated", "Escalated"),
             ),

@@ -205,7 +205,7 @@ SALESFORCE = Profile(
     optional=entries(
         "Subject | Status | Priority | Case Origin | Case Owner | Account Name | "
         "Date/Time Closed | Closed | Escalated | Type | Case Reason | Contact Name | "
-        "Contact Email | Product | Case Owner Role | Age (Hours)"
+        "Contact Email | Product | Case Owner Role | Age (Hours) | Billing Country"
     ),
     tables=(
         TableRule(
@@ -222,6 +222,7 @@ SALESFORCE = Profile(
                 rule("customer_id", "Contact Email", "Contact Name", "Contact ID"),
                 rule("product", "Product", "Type", "Case Reason"),
                 rule("is_escalated", "Escalated"),
+                rule("country", "Billing Country", "Account: Billing Country", "Mailing Country"),
             ),
             keep=("Type", "Case Reason", "Case Owner Role", "Product"),
         ),

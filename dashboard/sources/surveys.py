@@ -1,7 +1,8 @@
 """Profiles of survey exports.
 
 Qualtrics, SurveyMonkey, Typeform, Delighted, and the satisfaction-survey exports of
-Freshdesk, Help Scout, Zendesk (the satisfaction_ratings API written as CSV) and Gorgias.
+Freshdesk, Help Scout, Zendesk (the satisfaction_ratings API written as CSV, and an Explore
+satisfaction report) and Gorgias.
 
 Survey tools (`questions=True`) name their rating columns after the question, so the rating,
 comment and id columns are found by question text (see `questions.py`); every rating question
@@ -106,7 +107,7 @@ DELIGHTED = Profile(
     required=(("Response ID", "Response id"), ("Score",)),
     optional=entries(
         "Comment | Created at | Response timestamp | Updated at | Survey type | Person ID | "
-        "Email | Name | Tags | Permalink | Notes | Additional answers"
+        "Email | Name | Tags | Permalink | Notes | Additional answers | Ticket ID"
     ),
     tables=(
         TableRule(
@@ -118,6 +119,7 @@ DELIGHTED = Profile(
                 rule("comment", "Comment"),
                 rule("responded_at", "Created at", "Response timestamp", "Updated at"),
                 rule("customer_id", "Email", "Person ID"),
+                rule("ticket_id", "Ticket ID", "Ticket id", "ticket_id"),
             ),
             constants={"survey_type": "nps"},
             keep=("Tags",),
@@ -238,6 +240,56 @@ ZENDESK_RATINGS = Profile(
     min_match=5,
 )
 
+_EXPLORE_RATED = ("Ticket satisfaction rated - Timestamp", "Ticket satisfaction rated - Date")
+ZENDESK_EXPLORE_RATINGS = Profile(
+    key="zendesk_explore_satisfaction",
+    label="Zendesk Explore satisfaction report",
+    required=(("Ticket satisfaction rating",), ("Ticket ID",)),
+    optional=(
+        _EXPLORE_RATED,
+        *entries(
+            "Ticket satisfaction comment | Ticket satisfaction reason | Ticket group | "
+            "Ticket assignee | Ticket requester | Ticket channel | Ticket brand | "
+            "Ticket created - Timestamp | Ticket solved - Timestamp"
+        ),
+    ),
+    tables=(
+        TableRule(
+            S,
+            (
+                rule("ticket_id", "Ticket ID"),
+                rule(
+                    "score",
+                    "Ticket satisfaction rating",
+                    survey_type="csat",
+                    value_labels=GOOD_BAD,
+                    na_values=NOT_ANSWERED,
+                ),
+                rule("comment", "Ticket satisfaction comment"),
+                rule(
+                    "responded_at",
+                    *_EXPLORE_RATED,
+                    "Ticket solved - Timestamp",
+                    "Ticket solved - Date",
+                ),
+                rule("customer_id", "Ticket requester ID", "Ticket requester email"),
+                rule("agent", "Ticket assignee"),
+                rule("team", "Ticket group"),
+                rule("channel", "Ticket channel"),
+            ),
+            constants={"survey_type": "csat"},
+            keep=("Ticket satisfaction reason", "Ticket brand"),
+            requires=("score", "responded_at"),
+        ),
+    ),
+    notes=(
+        "Zendesk Explore writes times in the viewing user's time zone; the report's columns "
+        "are chosen by its author, so please confirm the mapping.",
+    ),
+    vocab={"Ticket satisfaction rating": ("Good", "Bad", "Offered", "Not offered")},
+    min_match=3,
+)
+
 GORGIAS_SURVEYS = Profile(
     key="gorgias_satisfaction",
     label="Gorgias satisfaction surveys",
@@ -274,5 +326,6 @@ PROFILES: tuple[Profile, ...] = (
     FRESHDESK_SURVEY,
     HELPSCOUT_RATINGS,
     ZENDESK_RATINGS,
+    ZENDESK_EXPLORE_RATINGS,
     GORGIAS_SURVEYS,
 )
