@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pandas as pd
+
 from dashboard.load.pipeline import SourceFile, inspect_files
+
+EXPORTS = Path(__file__).parent / "fixtures" / "exports"
 
 
 def _report(text: str, name: str):
@@ -55,3 +61,21 @@ def test_a_qa_score_above_100_percent_is_left_out() -> None:
     report = _report(text, "reviews.csv")
     assert (report.rows_read, report.rows_used) == (3, 2)
     assert dict(report.excluded_by_reason) == {"invalid_rating": 1}
+
+
+def test_each_question_of_a_survey_says_which_answers_it_could_not_count() -> None:
+    """Qualtrics CSAT (Q1) + NPS (Q2): a row counts for the file when either was answered; the
+    blank answers to one question among those rows are named per question (pandas counts)."""
+    path = EXPORTS / "qualtrics_csat_nps.csv"
+    raw = pd.read_csv(path, skiprows=[1, 2], dtype=str, keep_default_na=False)
+    live = raw[(raw.Status != "Survey Preview") & (raw.Finished == "1")]
+    kept = live[(live.Q1 != "") | (live.Q2 != "")]
+    report = inspect_files([SourceFile(path.name, path.read_bytes())]).reports[0]
+    assert report.rows_used == len(kept)
+    for question in ("Q1", "Q2"):
+        blank = int((kept[question] == "").sum())
+        assert blank > 0
+        assert (
+            f"Question '{question}': {blank} of the rows kept have no countable answer to it "
+            f"(no_rating: {blank})"
+        ) in " ".join(report.notes)

@@ -227,18 +227,41 @@ def _load_table(raw: RawTable, overrides: Mapping[str, str], loaded: Loaded) -> 
     _add(loaded, primary.kind, main)
     derived_counts: dict[str, int] = {}
     used = main.used.copy()
+    questions = [(primary, main)]
     for mapping in derived:
         # ratings embedded in a ticket export only look at the tickets kept; the further
         # questions of a survey file are answers in their own right and see every row
         if mapping.kind == primary.kind:
             part = normalize(raw, mapping)
             used |= part.used
+            questions.append((mapping, part))
         else:
             part = normalize(_rows_of(raw, _answered(raw, mapping, main.used)), mapping)
         _add(loaded, mapping.kind, part)
         key = str(mapping.kind)
         derived_counts[key] = derived_counts.get(key, 0) + len(part.frame)
-    loaded.reports.append(_report(raw, detection, primary, main, used, derived_counts))
+    notes = _question_notes(questions, used) if len(questions) > 1 else []
+    loaded.reports.append(_report(raw, detection, primary, main, used, derived_counts, notes))
+
+
+def _question_notes(questions: list[tuple[TableMapping, Normalized]], used: np.ndarray) -> list:
+    """Per question of a multi-question survey: answers not counted in rows the file uses.
+
+    A row counts for the file when any question was answered, so a blank or unreadable answer
+    to one question is not in the file's exclusions; it is said here, question by question.
+    """
+    notes = []
+    for mapping, part in questions:
+        lost = part.excluded_where(used)
+        if not lost:
+            continue
+        header = next((s.header for s in mapping.columns if s.canonical == "score"), "?")
+        reasons = ", ".join(f"{code}: {n}" for code, n in sorted(lost.items()))
+        notes.append(
+            f"Question '{header}': {sum(lost.values())} of the rows kept have no countable "
+            f"answer to it ({reasons}); they count through the other questions."
+        )
+    return notes
 
 
 def _has_header(wanted: str, headers: list[str]) -> bool:
@@ -310,6 +333,7 @@ def _report(
     main: Normalized,
     used: np.ndarray,
     derived: dict[str, int],
+    extra_notes: list[str] | None = None,
 ) -> LoadReport:
     """The file's accounting: read-stage exclusions plus mapping-stage ones.
 
@@ -339,7 +363,7 @@ def _report(
         warnings_by_reason=dict(main.warnings),
         mapping={s.canonical: s.header for s in mapping.columns},
         kept=dict(main.kept),
-        notes=tuple(detection.notes) + tuple(main.notes),
+        notes=tuple(detection.notes) + tuple(main.notes) + tuple(extra_notes or ()),
         issues=tuple(read_issues[:200]) + _still_excluded(main.issues, raw.lines[used]),
         confidence=detection.confidence,
         derived=derived,
