@@ -8,6 +8,8 @@ Order of attempts:
    to sample values matching a profile's vocabulary, then to the longer signature. A profile
    match has confidence 0.9 + 0.1 x share, or 0.8 with a note when the headers found are
    mostly ones many profiles share ("Id", "Status"; summed weight below `STRONG_WEIGHT`).
+   Headers the profile does not list then go through the synonyms as in 2, filling the
+   columns it left unmapped or kept as segments (`generic.complete_primary`).
 2. **Header synonyms** (`generic.py`) in seven languages, for files no profile knows, with
    confidence <= 0.8 and a note asking the user to confirm.
 3. Otherwise a Detection with **no mappings**: the load step turns that into a
@@ -218,7 +220,7 @@ def _from_profile(
             by_canonical = {s.canonical: s.header for s in mapping.columns}
             notes.append(table.note.format_map(by_canonical))
     if mappings and not by_questions:
-        mappings[0], note = _complete_primary(mappings, headers, sample)
+        mappings[0], note = generic.complete_primary(mappings, headers, sample)
         notes.extend([note] if note else [])
     confidence = 0.9 + 0.1 * match.share
     if match.weight < STRONG_WEIGHT:
@@ -231,22 +233,6 @@ def _from_profile(
         confidence=round(confidence, 3),
         notes=tuple(notes),
     )
-
-
-def _complete_primary(
-    mappings: Sequence[TableMapping], headers: Sequence[str], sample: pd.DataFrame | None
-) -> tuple[TableMapping, str]:
-    """The primary mapping completed by header synonyms and segments (`generic.fill_unmapped`).
-
-    Headers another table of the file reads (a rating, its comment) are left to that table.
-    Returns the mapping and a note naming the columns matched by synonyms ("" when none).
-    """
-    reserved = frozenset(s.header for m in mappings[1:] for s in m.columns)
-    primary, added = generic.fill_unmapped(mappings[0], headers, sample, reserved)
-    if not added:
-        return primary, ""
-    pairs = ", ".join(f"'{m.header}' -> {m.canonical}" for m in added)
-    return primary, f"Also mapped by header names: please confirm ({pairs})."
 
 
 def _finish(

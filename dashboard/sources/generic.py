@@ -245,3 +245,19 @@ def fill_unmapped(
     skip = {m.header for m in matches} | repeated_headers(headers) | set(keep)
     keep += [h for h in free if h not in skip and _keepable(h, sample)]
     return replace(mapping, columns=(*mapping.columns, *extra), keep=tuple(keep)), added
+
+
+def complete_primary(
+    mappings: Sequence[TableMapping], headers: Sequence[str], sample: pd.DataFrame | None
+) -> tuple[TableMapping, str]:
+    """The primary mapping completed by header synonyms and segments (`fill_unmapped`).
+
+    Headers another table of the file reads (a rating, its comment) are left to that table.
+    Returns the mapping and a note naming the columns matched by synonyms ("" when none).
+    """
+    reserved = frozenset(s.header for m in mappings[1:] for s in m.columns)
+    primary, added = fill_unmapped(mappings[0], headers, sample, reserved)
+    if not added:
+        return primary, ""
+    pairs = ", ".join(f"'{m.header}' -> {m.canonical}" for m in added)
+    return primary, f"Also mapped by header names: please confirm ({pairs})."

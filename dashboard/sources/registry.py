@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from dashboard.sources import conversations, helpdesk, itsm, qa, surveys
+from dashboard.sources import conversations, helpdesk, itsm, qa, satisfaction, surveys
 from dashboard.sources.model import Alternatives, Profile
 from dashboard.sources.synonyms import normalise
 
@@ -17,6 +17,7 @@ PROFILES: tuple[Profile, ...] = (
     *conversations.PROFILES,
     *itsm.PROFILES,
     *surveys.PROFILES,
+    *satisfaction.PROFILES,
     *qa.PROFILES,
 )
 
