@@ -209,7 +209,6 @@ def _read_iso_plain(texts: pa.Array, where: np.ndarray, reading: _Reading) -> np
     for fmt in _plain_iso_in(sub):
         if where.size == 0:
             break
-        sub = pc.take(texts, pa.array(where)) if len(where) < len(texts) else texts
         got = pc.strptime(sub, format=fmt, unit="us", error_is_null=True)
         stamps = got.to_numpy(zero_copy_only=False).astype("datetime64[us]")
         ok = ~np.isnat(stamps)
@@ -218,7 +217,7 @@ def _read_iso_plain(texts: pa.Array, where: np.ndarray, reading: _Reading) -> np
         ok &= ~_rolled_over(sub, stamps, ok)
         reading.fixed[where[ok]] = stamps[ok]
         reading.mark(where[ok], _ISO)
-        where = where[~ok]
+        where, sub = where[~ok], pc.filter(sub, pa.array(~ok))
     return where
 
 
