@@ -137,3 +137,10 @@ def test_iso_and_more_languages(text: str, minutes: float) -> None:
 def test_not_quite_iso_durations_fail(text: str) -> None:
     res = parse_durations(pd.Series([text], dtype="string"), unit="auto")
     assert res.failed.all()
+
+
+def test_money_is_not_a_duration() -> None:
+    """"$5" and "(5)" are amounts, not five minutes or minus five."""
+    res = parse_durations(pd.Series(["$5", "(5)", "5"], dtype="string"), unit="minutes")
+    assert res.failed.tolist() == [True, True, False]
+    assert res.values.tolist()[2] == 5.0

@@ -133,7 +133,7 @@ def _read_plain(
         return where
     picked = texts if where.size == len(texts) else pc.take(texts, pa.array(where))
     sub = pd.Series(pd.array(picked, dtype="string"))
-    numbers = parse_numbers(sub)
+    numbers = parse_numbers(sub, is_money_allowed=False)
     is_number = ~numbers.failed
     if not is_number.any():
         return where
