@@ -209,3 +209,16 @@ def test_excellent_to_poor_is_a_five_point_scale() -> None:
     assert _scores(res) == [5.0, 4.0, 3.0, 2.0, 1.0] and _scale(res) == {(1.0, 5.0)}
     zendesk = parse_ratings(_text(["Good", "Bad", "Good"]))  # good/bad stays Zendesk's
     assert _scale(zendesk) == {(0.0, 1.0)}
+
+
+@pytest.mark.parametrize(
+    ("values", "scores", "scale"),
+    [(["Gut", "Schlecht", "Angeboten", "Gut mit Kommentar"], [1.0, 0.0, None, 1.0], (0.0, 1.0)),
+     (["Bra", "Dårlig", "Ikke tilbudt"], [1.0, 0.0, None], (0.0, 1.0)),
+     (["Fantastisk", "Helt greit", "Ikke bra"], [3.0, 2.0, 1.0], (1.0, 3.0)),
+     (["Gut", "Okay", "Schlecht"], [3.0, 2.0, 1.0], (1.0, 3.0))],
+)  # fmt: skip
+def test_helpdesk_answers_in_german_and_norwegian(values, scores, scale) -> None:
+    res = parse_ratings(_text(values))
+    assert _scores(res) == scores and _scale(res) == {scale}
+    assert res.unanswered.tolist() == [s is None for s in scores]

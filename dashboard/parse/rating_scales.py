@@ -55,7 +55,9 @@ UNANSWERED_WORDS: frozenset[str] = frozenset(
     {
         "offered", "not offered", "unoffered", "not answered", "unanswered", "no response",
         "no rating", "not rated", "unrated", "skipped", "ikke besvart", "ikke vurdert",
-        "brak odpowiedzi",
+        "brak odpowiedzi", "angeboten", "nicht angeboten", "nicht beantwortet", "tilbudt",
+        "ikke tilbudt", "ikke besvaret", "erbjuden", "inte erbjuden", "ej besvarad",
+        "zaoferowano", "nie zaoferowano", "未回复", "未评价", "已提供",
     }
 )  # fmt: skip
 
@@ -99,15 +101,23 @@ LABEL_SCALES: tuple[LabelScale, ...] = (
     LabelScale("good/bad (Zendesk)", "csat", 0.0, 1.0, {
         "good": 1.0, "good with comment": 1.0, "bad": 0.0, "bad with comment": 0.0,
         "👍": 1.0, "👎": 0.0,
+        # the same two answers in the languages our users' helpdesks run in
+        "gut": 1.0, "gut mit kommentar": 1.0, "schlecht": 0.0, "schlecht mit kommentar": 0.0,
+        "bra": 1.0, "bra med kommentar": 1.0, "dårlig": 0.0, "dårlig med kommentar": 0.0,
+        "god": 1.0, "god med kommentar": 1.0, "dålig": 0.0, "dålig med kommentar": 0.0,
+        "dobra": 1.0, "dobrze": 1.0, "zła": 0.0, "źle": 0.0, "好": 1.0, "差": 0.0,
     }),
     LabelScale("good/okay/bad (Zoho)", "csat", 1.0, 3.0, {
         "good": 3.0, "okay": 2.0, "ok": 2.0, "bad": 1.0,
+        "gut": 3.0, "schlecht": 1.0, "bra": 3.0, "greit": 2.0, "dårlig": 1.0,
     }),
     LabelScale("great/okay/bad (Help Scout)", "csat", 1.0, 3.0, {
         "great": 3.0, "okay": 2.0, "ok": 2.0, "bad": 1.0,
     }),
     LabelScale("awesome/just okay/not good (Freshdesk)", "csat", 1.0, 3.0, {
         "awesome": 3.0, "just okay": 2.0, "not good": 1.0,
+        "fantastisk": 3.0, "helt greit": 2.0, "greit": 2.0, "ikke bra": 1.0,
+        "fantastisch": 3.0, "ganz okay": 2.0, "nicht gut": 1.0,
     }),
     LabelScale("very satisfied .. very dissatisfied", "csat", 1.0, 5.0, _SATISFIED_5),
     LabelScale("extremely .. slightly satisfied (7 points)", "csat", 1.0, 7.0, _SATISFIED_7),
