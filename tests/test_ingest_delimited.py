@@ -300,3 +300,15 @@ def test_a_real_multi_line_value_is_not_cut() -> None:
     table = read_one(("\n".join(lines) + "\n").encode())
     assert (table.report.rows_read, len(table.frame)) == (20, 20)
     assert "Subj 3\nsecond line, with a comma" in table.frame.iloc[:, 1].tolist()
+
+
+def test_report_footers_in_norwegian_and_german_are_footers() -> None:
+    data = (
+        '"Saksnummer";"Emne"\n"00001";"a"\n"00002";"b"\n\n"Totalsum (2 poster)"\n\n'
+        '"Konfidensiell informasjon - Må ikke distribueres"\n'
+        '"Copyright (c) 2000-2024 salesforce.com, inc. Med enerett."\n"Gesamtsumme";"2"\n'
+    ).encode()
+    table = read_one(data)
+    assert len(table.frame) == 2
+    codes = [i.code for i in table.report.issues if i.is_exclusion]
+    assert codes == [IssueCode.FOOTER] * 4

@@ -30,7 +30,11 @@ FOOTER = re.compile(
     r"^(grand totals?\b|totals?\b|sub-?totals?\b|sum\b|count\b|average\b|confidential|"
     r"copyright|\(c\)|©|all rights reserved|generated\b|report generated|exported\b|"
     r"filtered by|end of report|do not distribute|page \d|\d+ (records|rows)\b|"
-    r"(records|rows|results)\s*:)",
+    r"(records|rows|results)\s*:|"
+    # the same report lines in the languages our users' CRMs run in
+    r"totalsum\b|totalt\b|i alt\b|sum total|gesamtsumme\b|gesamt\b|summe\b|suma\b|"
+    r"razem\b|łącznie\b|konfidensiell|fortrolig|vertraulich|poufne|konfidentiell|"
+    r"med enerett|alle rettigheder|alle rechte|wszelkie prawa|总计|合计|总和|机密)",
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"^[-+]?[\d\s.,%]+$")
