@@ -139,7 +139,9 @@ def _read_fast(text: memoryview, source: Source) -> Parsed | None:
     if any(b"\n" in bytes(text[records.starts[k] : records.ends[k]]) for k in odd):
         return None  # a record that swallowed lines (stray quotes): the exact reader cuts it
     footers = _footer_records(text, records, first, delimiter)
-    sorted_ = _sort_odd(text, records, odd, footers, layout, source)
+    # footers Arrow read as rows are dropped (and counted) in _drop_rows; the others here
+    as_rows = {k for k in footers if np.isin(k, good)}
+    sorted_ = _sort_odd(text, records, odd, footers - as_rows, layout, source)
     table, lines, issues = _drop_rows(
         arrow.clean(table), records.lines[good], good, footers, text, records, layout, source
     )
