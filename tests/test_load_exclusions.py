@@ -79,3 +79,4 @@ def test_each_question_of_a_survey_says_which_answers_it_could_not_count() -> No
             f"Question '{question}': {blank} of the rows kept have no countable answer to it "
             f"(no_rating: {blank})"
         ) in " ".join(report.notes)
+

@@ -85,7 +85,8 @@ def normalize(raw: RawTable, mapping: TableMapping) -> Normalized:
     )
     parsed: dict[str, ParsedColumn] = {}
     for spec in mapping.columns:
-        col = parse_column(raw.frame[spec.header], spec)
+        values = _tags(raw, spec.header) if spec.canonical == "tags" else raw.frame[spec.header]
+        col = parse_column(values, spec)
         parsed[spec.canonical] = col
         if col.note:
             out.notes.append(f"'{spec.header}': {col.note}")
@@ -99,6 +100,18 @@ def normalize(raw: RawTable, mapping: TableMapping) -> Normalized:
         frame[slug] = series
     out.frame = frame[out.used].reset_index(drop=True)
     return out
+
+
+def _tags(raw: RawTable, header: str) -> pd.Series:
+    """Tags from every column named `header` (Jira repeats "Labels" once per label), joined."""
+    names = [header, *(f"{header}.{k}" for k in range(1, len(raw.frame.columns)))]
+    same = [n for n in names if n in raw.frame.columns]
+    same = same[: sum(1 for h in raw.headers if h == header) or 1]
+    if len(same) == 1:
+        return raw.frame[header]
+    stacked = raw.frame[same].astype("string").stack().dropna()
+    joined = stacked.groupby(level=0).agg(", ".join)
+    return joined.reindex(raw.frame.index).astype("string")
 
 
 def _assemble(

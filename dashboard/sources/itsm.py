@@ -97,7 +97,7 @@ JIRA = Profile(
     notes=(
         "Jira SLA columns show the remaining time: negative means the goal was breached.",
         "Jira dates are in the exporting user's time zone and date format.",
-        "Jira repeats 'Labels' for each label; only the first column feeds tags.",
+        "Jira repeats 'Labels' for each label; all of them are joined into tags.",
     ),
     vocab={"Priority": ("Highest", "High", "Medium", "Low", "Lowest")},
 )
