@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from dashboard.load.columns import parse_column
 from dashboard.schema import TableKind
 from dashboard.sources import ParseAs, detect
 from dashboard.sources.vocabulary import is_segment_header, unit_from_header
@@ -105,7 +106,8 @@ def test_freshdesk_nb_sla_words_are_read_as_outcomes() -> None:
     for canonical in ("sla_met", "first_response_sla_met"):
         spec = tickets.spec(canonical)
         assert spec.parse_as == ParseAs.SLA and not spec.negate
-        assert "innenfor sla" in spec.true_values and "sla brutt" in spec.false_values
+        words = pd.Series(["Innenfor SLA", "SLA brutt", None], dtype="string")
+        assert parse_column(words, spec).values.tolist() == [True, False, pd.NA]
 
 
 def test_counts_and_summaries_are_not_segments() -> None:

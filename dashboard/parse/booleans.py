@@ -28,10 +28,15 @@ FALSE_WORDS: tuple[str, ...] = (
 SLA_MET_WORDS: tuple[str, ...] = (
     "within sla", "sla met", "met", "achieved", "not breached", "in sla", "ok", "on time",
     "made", "made sla", "oppfylt", "overholdt", "opfyldt", "eingehalten", "spełnione",
+    # as localised helpdesks write them (Freshdesk nb "Innenfor SLA")
+    "innenfor sla", "sla overholdt", "inden for sla", "inom sla", "innerhalb sla",
+    "innerhalb des sla", "sla erfüllt", "w ramach sla",
 )  # fmt: skip
 SLA_BREACHED_WORDS: tuple[str, ...] = (
     "sla violated", "violated", "breached", "sla breached", "missed", "sla missed", "not met",
     "failed", "overdue", "late", "brutt", "overskredet", "verletzt", "naruszone",
+    "sla brutt", "sla brudd", "sla brudt", "sla bruten", "sla overskredet", "sla verletzt",
+    "sla überschritten", "sla naruszone", "sla przekroczone",
 )  # fmt: skip
 
 

@@ -57,15 +57,6 @@ _NEGATED = re.compile(
 )
 
 
-# SLA outcomes as localised helpdesks write them (Freshdesk nb "Innenfor SLA" / "SLA brutt"),
-# beyond the single words `parse.booleans` knows.
-SLA_MET_LOCAL = ("innenfor sla", "sla overholdt", "inden for sla", "inom sla", "innerhalb sla",
-                 "innerhalb des sla", "sla erfüllt", "w ramach sla")  # fmt: skip
-SLA_BREACHED_LOCAL = ("sla brutt", "sla brudd", "sla brudt", "sla bruten", "sla overskredet",
-                      "sla verletzt", "sla überschritten", "sla naruszone",
-                      "sla przekroczone")  # fmt: skip
-
-
 def make_spec(kind: TableKind, canonical: str, header: str, **hints: object) -> ColumnSpec:
     """A spec for `header` -> `canonical` with defaults filled in from the header text.
 
@@ -79,9 +70,6 @@ def make_spec(kind: TableKind, canonical: str, header: str, **hints: object) -> 
         hints["survey_type"] = question_type(header)
         if hints["survey_type"] == "nps" and not hints.get("scale"):
             hints["scale"] = (0.0, 10.0)
-    if parse_as == ParseAs.SLA:
-        hints["true_values"] = (*hints.get("true_values", ()), *SLA_MET_LOCAL)  # type: ignore[misc]
-        hints["false_values"] = (*hints.get("false_values", ()), *SLA_BREACHED_LOCAL)  # type: ignore[misc]
     if parse_as in (ParseAs.SLA, ParseAs.BOOLEAN) and "negate" not in hints:
         hints["negate"] = bool(_NEGATED.search(header.casefold()))
     return ColumnSpec(header=header, canonical=canonical, parse_as=parse_as, **hints)  # type: ignore[arg-type]
