@@ -143,10 +143,10 @@ def _read_fast(text: memoryview, source: Source) -> Parsed | None:
         return None  # a record that swallowed lines (stray quotes): the exact reader cuts it
     footers = _footer_records(text, records, first, delimiter)
     # footers Arrow read as rows are dropped (and counted) in _drop_rows; the others here
-    as_rows = {k for k in footers if np.isin(k, good)}
+    as_rows = footers & set(good[-MAX_FOOTER_RECORDS - 1 :].tolist())
     sorted_ = _sort_odd(text, records, odd, footers - as_rows, layout, source)
     table, lines, issues = _drop_rows(
-        arrow.clean(table), records.lines[good], good, footers, text, records, layout, source
+        arrow.clean(table), records.lines[good], good, as_rows, text, records, layout, source
     )
     issues.extend(sorted_.issues)
     if sorted_.rows:
@@ -164,13 +164,13 @@ def _drop_rows(
     layout: Layout,
     source: Source,
 ) -> tuple[pa.Table, np.ndarray, list[Issue]]:
-    """Remove blank rows, header copies and footers that Arrow read as data."""
+    """Remove blank rows, header copies and the `footers` (record indices) Arrow read as data."""
     drop = arrow.blank_mask(table)
     issues = []
     for pos in arrow.header_copies(table, layout.headers):
         drop[pos] = True
         issues.append(repeated_header_issue(source, int(lines[pos]), layout))
-    for k in sorted(footers & set(good[-MAX_FOOTER_RECORDS - 1 :].tolist())):
+    for k in sorted(footers):
         pos = int(np.searchsorted(good, k))
         drop[pos] = True
         row = _record(text, records, k, source.delimiter or ",")

@@ -5,8 +5,9 @@ per query at 1M rows), and a filter change used to pay it again for identical qu
 the engine builds its queries on stand-in tables (`stand_ins`) whose compiled SQL does not
 depend on the filters; `Sources.frame` compiles each query shape once (kept in a small
 process-wide memo: a pure function of the query, shared safely by every session) and puts the
-current scoped tables in as subqueries. The splice only swaps a stand-in table name for SQL
-that Ibis itself compiled from the scoped table, so no value ever enters SQL by hand.
+current scoped tables in as subqueries (each compiled once per compute). The splice only
+swaps a stand-in table name for SQL that Ibis itself compiled from the scoped table, so no
+value ever enters SQL by hand.
 
 This fast path is for the embedded DuckDB backend; on any other backend the stand-ins are not
 used and every query runs through Ibis as usual, so the KPI code stays backend-independent.
@@ -38,23 +39,38 @@ def run_plain(expr: ibis.Table) -> pd.DataFrame:
 
 @dataclass(frozen=True, slots=True)
 class Sources:
-    """The real (scoped) table behind each stand-in, as SQL, on one DuckDB connection.
+    """The real (scoped) table behind each stand-in, on one DuckDB connection.
 
     Attributes:
         con: the Ibis DuckDB backend the SQL runs on (None: stand-ins unused, plain Ibis).
-        sql: stand-in table name -> the compiled SQL of the table it stands for.
+        tables: stand-in table name -> the scoped table it stands for.
     """
 
     con: BaseBackend | None = None
-    sql: Mapping[str, str] = field(default_factory=dict)
+    tables: Mapping[str, ibis.Table] = field(default_factory=dict)
+    # compiled on first use, once per compute; not process-wide, which would keep every
+    # session's backend (and its data) alive
+    _compiled: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def sql(self) -> dict[str, str]:
+        """Stand-in table name -> the compiled SQL of the table it stands for."""
+        return {name: self._source(name) for name in self.tables}
+
+    def _source(self, name: str) -> str:
+        if name not in self._compiled:
+            self._compiled[name] = str(self.con.compile(self.tables[name]))
+        return self._compiled[name]
 
     def frame(self, expr: ibis.Table) -> pd.DataFrame:
         """The result of `expr` as a DataFrame, exactly as `expr.to_pandas()` would give it."""
         if self.con is None:
-            return expr.to_pandas()
+            return run_plain(expr)
         sql = _template(expr.op())
-        for name, source in self.sql.items():
-            sql = sql.replace(f'"{name}"', f"({source})")
+        for name in self.tables:
+            quoted = f'"{name}"'
+            if quoted in sql:  # only the tables this query reads are compiled
+                sql = sql.replace(quoted, f"({self._source(name)})")
         return _duckdb_frame(self.con, sql, expr)
 
 
@@ -65,12 +81,12 @@ def stand_ins(data: Dataset) -> tuple[Dataset, Sources]:
     """
     if getattr(data.con, "name", "") != "duckdb":
         return data, Sources()
-    tables, sql = {}, {}
+    tables, real = {}, {}
     for kind, table in data.tables.items():
         name = f"{STAND_IN}{kind.value}"
         tables[kind] = ibis.table(table.schema(), name=name)
-        sql[name] = str(data.con.compile(table))
-    return replace(data, tables=tables), Sources(data.con, sql)
+        real[name] = table
+    return replace(data, tables=tables), Sources(data.con, real)
 
 
 @lru_cache(maxsize=512)

@@ -104,9 +104,11 @@ def normalize(raw: RawTable, mapping: TableMapping) -> Normalized:
 
 def _tags(raw: RawTable, header: str) -> pd.Series:
     """Tags from every column named `header` (Jira repeats "Labels" once per label), joined."""
-    names = [header, *(f"{header}.{k}" for k in range(1, len(raw.frame.columns)))]
-    same = [n for n in names if n in raw.frame.columns]
-    same = same[: sum(1 for h in raw.headers if h == header) or 1]
+    columns = list(raw.frame.columns)
+    if len(raw.headers) != len(columns):
+        return raw.frame[header]
+    written = raw.headers[columns.index(header)]
+    same = [c for c, h in zip(columns, raw.headers, strict=True) if h == written]
     if len(same) == 1:
         return raw.frame[header]
     stacked = raw.frame[same].astype("string").stack().dropna()
