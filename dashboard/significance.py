@@ -83,7 +83,7 @@ def _test(key: str, kind: str, b: pd.Series, a: pd.Series) -> Comparison:
                           a["value"] - b["value"], None, None, None, nb, na,
                           reason=Reason.NOT_A_SAMPLE)  # fmt: skip
     if kind == "rate":
-        return compare_proportions(int(b["successes"]), nb, int(a["successes"]), na)
+        return compare_proportions(_whole(b["successes"]), nb, _whole(a["successes"]), na)
     if kind == "nps":
         return compare_nps(_nps(b), _nps(a))
     if kind == "mean":
@@ -95,6 +95,11 @@ def _test(key: str, kind: str, b: pd.Series, a: pd.Series) -> Comparison:
     if kind == "count":
         return compare_rates(nb, _days(b), na, _days(a))
     return compare_rates(b["numerator"], b["denominator"], a["numerator"], a["denominator"])
+
+
+def _whole(value: object) -> int:
+    """A count from a cell; a period with no rows has none (NaN), which is 0."""
+    return 0 if pd.isna(value) else int(value)
 
 
 def _change(kind: str, unit: str, b: float, a: float, r: Comparison):

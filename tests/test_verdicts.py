@@ -61,6 +61,19 @@ def test_rate_cells_use_two_proportions_in_points() -> None:
     assert c.verdict.label == "Real rise"
 
 
+def test_an_empty_comparison_period_is_no_data_not_a_crash() -> None:
+    """A period without rows has NaN counts (an upload whose data starts this quarter)."""
+    nan = float("nan")
+    empty_rate = _cell("rate", "%", value=nan, n=0, successes=nan)
+    rate = compare_cells("csat", empty_rate, _cell("rate", "%", value=50.0, n=22, successes=11),
+                         Settings())  # fmt: skip
+    assert rate.result.pvalue is None
+    empty_ratio = _cell("ratio", "ratio", value=nan, n=0, numerator=nan, denominator=nan)
+    full_ratio = _cell("ratio", "ratio", value=2.0, n=5, numerator=10.0, denominator=5.0)
+    ratio = compare_cells("agent_productivity", empty_ratio, full_ratio, Settings())
+    assert ratio.result.reason == Reason.NO_DATA
+
+
 def test_backlog_is_shown_not_tested() -> None:
     before = _cell("count", "tickets", value=68.0, n=68)
     after = _cell("count", "tickets", value=81.0, n=81)

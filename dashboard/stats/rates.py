@@ -19,10 +19,13 @@ def compare_rates(
 ) -> Comparison:
     """Did the rate change from count1/exposure1 to count2/exposure2? Ratio = rate2 / rate1."""
     method = "exact conditional test of two Poisson rates"
-    c1, c2 = round(count1), round(count2)
     r1 = count1 / exposure1 if exposure1 > 0 else math.nan
     r2 = count2 / exposure2 if exposure2 > 0 else math.nan
-    if exposure1 <= 0 or exposure2 <= 0 or c1 + c2 == 0:
+    if math.isnan(count1) or math.isnan(count2):  # a period without rows has no count
+        return Comparison(method, r1, r2, r2 - r1, None, None, None, 0, 0,
+                          reason=Reason.NO_DATA)  # fmt: skip
+    c1, c2 = round(count1), round(count2)
+    if not (exposure1 > 0 and exposure2 > 0) or c1 + c2 == 0:  # NaN exposure: no data either
         return Comparison(method, r1, r2, r2 - r1, None, None, None, c1, c2,
                           reason=Reason.NO_DATA)  # fmt: skip
     share = exposure2 / (exposure1 + exposure2)
