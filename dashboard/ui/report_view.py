@@ -50,7 +50,16 @@ def report_panel(report: LoadReport, result: FileResult | None = None) -> None:
             st.markdown("**Rows excluded or values blanked, by reason**")
             st.dataframe(reasons, hide_index=True)
             st.markdown("**Examples** (line numbers as a text editor shows them)")
-            st.dataframe(examples_table(report), hide_index=True, height=220)
+            st.dataframe(
+                examples_table(report),
+                hide_index=True,
+                height=220,
+                # the explanation matters more than the raw line: give it the room
+                column_config={
+                    "Value": st.column_config.TextColumn(width="medium"),
+                    "Detail": st.column_config.TextColumn(width="large"),
+                },
+            )
         st.markdown("**Column mapping**")
         st.dataframe(mapping_table(report), hide_index=True)
         if report.notes:
