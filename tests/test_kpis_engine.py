@@ -179,3 +179,17 @@ def test_unavailable_kpis_say_what_would_unlock_them(data) -> None:
     notes = {a.kpi.key: a.note for a in available(data) if not a.ok}
     assert set(notes) == {"handle_time", "escalation_rate", "ces"}
     assert "escalation" in notes["escalation_rate"]
+
+
+
+def test_response_rate_without_resolved_tickets_has_no_value() -> None:
+    """A rating in a week in which no ticket was resolved: no rate (not an infinite one)."""
+    t = tickets().iloc[:1]  # resolved Monday 1 Jan
+    s = pd.DataFrame({"survey_type": ["csat"], "score": [5.0], "scale_min": [1.0],
+                      "scale_max": [5.0], "responded_at": [T("2024-01-20 10:00")],
+                      "ticket_id": ["1"]})  # fmt: skip
+    data = build_dataset({K.TICKETS: t, K.SURVEYS: s})
+    request = KpiRequest(("survey_response_rate",), "week", date(2024, 1, 15), date(2024, 1, 21))
+    total = compute(data, request, Settings()).total("survey_response_rate")
+    assert total["numerator"] == 1 and total["denominator"] == 0
+    assert pd.isna(total["value"])

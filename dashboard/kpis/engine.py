@@ -230,5 +230,7 @@ def _with_response_rate(
     denominator = resolved.reindex(idx).to_numpy(dtype=float)
     frame.loc[mask, "denominator"] = denominator
     with np.errstate(divide="ignore", invalid="ignore"):
-        frame.loc[mask, "value"] = frame.loc[mask, "numerator"].to_numpy(float) / denominator
+        rate = frame.loc[mask, "numerator"].to_numpy(float) / denominator
+    # answers with no resolved ticket in the cell: no rate, not an infinite one
+    frame.loc[mask, "value"] = np.where(denominator > 0, rate, np.nan)
     return frame
