@@ -286,6 +286,29 @@ def test_a_stray_quote_that_pairs_with_a_later_one_is_cut_back_too() -> None:
     assert "Subj, 300" in table.frame.iloc[:, 1].tolist()
 
 
+def test_paired_stray_quotes_of_the_right_width_do_not_hide_the_rows_between() -> None:
+    lines = _stray_quote_file()
+    lines[5] = lines[5].replace("Subj 5", '"Subj 5')  # opens on line 6 ...
+    lines[50] = lines[50].replace("Subj 50", 'Subj 50"')  # ... closes on line 51: 5 fields
+    table = read_one(("\n".join(lines) + "\n").encode())
+    assert table.report.rows_read == 400
+    assert len(table.frame) == 399
+    (issue,) = [i for i in table.report.issues if i.is_exclusion]
+    assert (issue.code, issue.line) == (IssueCode.MALFORMED_LINE, 6)
+    assert "never closed" in issue.message
+    assert table.lines.tolist() == [n for n in range(2, 402) if n != 6]
+    assert 'Subj 50"' in table.frame.iloc[:, 1].tolist()
+
+
+def test_a_comment_over_several_paragraphs_is_not_taken_for_rows() -> None:
+    lines = _stray_quote_file(20)
+    comment = "Hi,\nslow, rude, late, and, unhelpful\nwaited 3, 4, 5, 6 days\nBye"
+    lines[3] = lines[3].replace("Subj 3", f'"{comment}"')
+    table = read_one(("\n".join(lines) + "\n").encode())
+    assert (table.report.rows_read, len(table.frame)) == (20, 20)
+    assert comment in table.frame.iloc[:, 1].tolist()
+
+
 def test_a_stray_quote_opening_the_last_value_keeps_the_row() -> None:
     lines = _stray_quote_file()
     lines[7] = lines[7][:-2] + '"30'  # the quote opens the last value of line 8

@@ -24,7 +24,14 @@ from dashboard.ingest.dialect import (
 from dashboard.ingest.encoding import decode
 from dashboard.ingest.layout import MAX_FOOTER_RECORDS, Layout, detect_layout, footer_start
 from dashboard.ingest.model import RawTable, ReadReport
-from dashboard.ingest.resync import read_records, resynced, stray_quote_issue
+from dashboard.ingest.resync import (
+    SHAPE_ROWS,
+    first_field_shapes,
+    read_records,
+    resynced,
+    stray_quote_issue,
+    swallows_rows,
+)
 from dashboard.ingest.rows import (
     Sorted,
     Source,
@@ -141,6 +148,8 @@ def _read_fast(text: memoryview, source: Source) -> Parsed | None:
             return None
     if any(b"\n" in bytes(text[records.starts[k] : records.ends[k]]) for k in odd):
         return None  # a record that swallowed lines (stray quotes): the exact reader cuts it
+    if records.has_quotes and _holds_rows(text, records, head, layout, delimiter):
+        return None  # paired stray quotes hid whole rows in one value: the same
     footers = _footer_records(text, records, first, delimiter)
     # footers Arrow read as rows are dropped (and counted) in _drop_rows; the others here
     as_rows = footers & set(good[-MAX_FOOTER_RECORDS - 1 :].tolist())
@@ -152,6 +161,16 @@ def _read_fast(text: memoryview, source: Source) -> Parsed | None:
     if sorted_.rows:
         table, lines = _merge(table, lines, sorted_, width)
     return Parsed(layout, header_line, table, lines, issues)
+
+
+def _holds_rows(
+    text: memoryview, records: Records, head: list[list[str]], layout: Layout, delimiter: str
+) -> bool:
+    """Whether a data record holds whole rows in a multi-line value (see `resync`)."""
+    first = layout.data_index
+    shapes = first_field_shapes(head[first : first + SHAPE_ROWS])
+    spans = (records.starts[first:], records.ends[first:], records.lines[first:])
+    return swallows_rows(text, *spans, layout.width, delimiter, shapes)
 
 
 def _drop_rows(

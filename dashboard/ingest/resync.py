@@ -8,20 +8,28 @@ several physical lines and does not look like a row is cut back to its first lin
 reading starts again on the next line. Every line is still accounted for: the first line
 becomes one malformed (or fitted) row, the lines after it are read as rows again.
 
-A multi-line record is cut back when it has the wrong number of fields, or when it is the
-last record and its quote never closes (a stray quote opening the last value of a line). A
-stray quote that pairs with a later one and still gives the right number of fields cannot be
-told from a real multi-line value, so it is left as it is.
+A multi-line record is cut back when it has the wrong number of fields, when it is the last
+record and its quote never closes (a stray quote opening the last value of a line), or when a
+line inside one of its values is itself a row: exactly the header's number of fields, no
+quote, and a first field shaped like the file's first column (`holds_rows`). That last case is
+a stray quote paired with a later one: the record has the right width, and without the check
+the rows between the two quotes would vanish into one value without a word. A real multi-line
+value (a comment over several paragraphs) rarely has a line of exactly that many delimiters
+starting like an id, and files narrower than MIN_WIDTH columns are not judged this way.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+import numpy as np
+
 from dashboard.errors import Issue
 from dashboard.ingest.dialect import parse_records, records_with_lines
 
 MAX_RESYNCS = 100  # past this many stray quotes the file is read as the csv module reads it
+MIN_WIDTH = 4  # narrower files: a comment line with a few commas could pass for a row
+SHAPE_ROWS = 5  # data rows whose first field gives the shapes a row starts with
 
 
 @dataclass
@@ -51,6 +59,7 @@ def resynced(text: str, delimiter: str, records: Records, first: int, width: int
     The lines cut back are in `cut` of the result, so the reader can say why they were left out.
     """
     offsets: list[int] | None = None
+    shapes = first_field_shapes(records.rows[first : first + SHAPE_ROWS])
     i, done = first, 0
     while i < len(records.rows) and done < MAX_RESYNCS:
         start = records.starts[i]
@@ -59,6 +68,7 @@ def resynced(text: str, delimiter: str, records: Records, first: int, width: int
         if records.ends[i] > start and (
             _swallowed(records.rows[i], width)
             or _unclosed(text, offsets, start, records.rows, i)
+            or holds_rows(records.rows[i], width, delimiter, shapes)
         ):
             line = text[offsets[start - 1] : offsets[start]].rstrip("\r\n")
             rest = read_records(text[offsets[start] :], delimiter, after_line=start)
@@ -77,6 +87,78 @@ def resynced(text: str, delimiter: str, records: Records, first: int, width: int
 def _swallowed(row: list[str], width: int) -> bool:
     """A multi-line record that is not a row: it has the wrong number of fields."""
     return bool(row) and len(row) != width
+
+
+def first_field_shapes(rows: list[list[str]]) -> frozenset[str]:
+    """The shapes (see `shape`) of the first field of the given data rows (blank rows skipped)."""
+    return frozenset(shape(row[0]) for row in rows if row)
+
+
+def shape(value: str) -> str:
+    """A value's outline: runs of digits as 9, of letters as a, other characters kept.
+
+    "ZD-10234" and "ZD-877" share the shape "a-9"; a word of prose does not look like an id.
+    """
+    out: list[str] = []
+    for ch in value.strip().strip('"'):
+        mark = "9" if ch.isdigit() else "a" if ch.isalpha() else ch
+        if not out or out[-1] != mark or mark not in "9a":
+            out.append(mark)
+    return "".join(out)
+
+
+def holds_rows(row: list[str], width: int, delimiter: str, shapes: frozenset[str]) -> bool:
+    """Whether a line inside one of the record's values is a row of the file (swallowed).
+
+    Only lines between two line breaks of a value count: the first and last pieces belong to
+    the record's own lines.
+    """
+    if width < MIN_WIDTH:
+        return False
+    return any(
+        _looks_like_row(line, width, delimiter, shapes)
+        for value in row
+        if value.count("\n") >= 2
+        for line in value.split("\n")[1:-1]
+    )
+
+
+def swallows_rows(
+    text: memoryview,
+    starts: np.ndarray,
+    ends: np.ndarray,
+    lines: np.ndarray,
+    width: int,
+    delimiter: str,
+    shapes: frozenset[str],
+) -> bool:
+    """`holds_rows` on raw records (byte spans, starting lines) of three lines or more.
+
+    A record can only hold a whole line if it spans at least three; the fast reader calls this
+    before trusting Arrow, so the cheap tests (line spans, delimiter count) come first.
+    """
+    if width < MIN_WIDTH or len(starts) == 0:
+        return False
+    spans = np.diff(lines, append=lines[-1] + 3)  # the last record is always examined
+    least = 2 * (width - 1)  # its own delimiters and a whole line's
+    mark = delimiter.encode()
+    for k in np.flatnonzero(spans >= 3):
+        raw = bytes(text[starts[k] : ends[k]])
+        if raw.count(b"\n") < 2 or raw.count(mark) < least:
+            continue
+        pieces = raw.decode("utf-8", errors="replace").split("\n")[1:-1]
+        if any(_looks_like_row(p, width, delimiter, shapes) for p in pieces):
+            return True
+    return False
+
+
+def _looks_like_row(line: str, width: int, delimiter: str, shapes: frozenset[str]) -> bool:
+    line = line.rstrip("\r")
+    return (
+        '"' not in line
+        and line.count(delimiter) == width - 1
+        and shape(line.split(delimiter, 1)[0]) in shapes
+    )
 
 
 def _unclosed(text: str, offsets: list[int], start: int, rows: list[list[str]], i: int) -> bool:
