@@ -12,6 +12,7 @@ import random
 import pandas as pd
 import pytest
 
+from dashboard.load.pipeline import SourceFile, load_files
 from dashboard.schema import TableKind
 from dashboard.sources import ParseAs, detect
 
@@ -336,11 +337,30 @@ def test_self_assessment_by_file_name() -> None:
     assert detect(SELF).mappings[0].constants == {"review_type": "self"}
 
 
-def test_delighted_without_survey_type_is_nps() -> None:
-    headers = [h for h in DELIGHTED if h != "Survey type"]
-    mapping = detect(headers).mappings[0]
-    assert mapping.constants == {"survey_type": "nps"}
-    assert detect(DELIGHTED).mappings[0].constants == {}
+def _delighted(scores: list[int]) -> pd.DataFrame:
+    """A Delighted export without its 'Survey type' column, loaded: the survey rows."""
+    rows = ["Response ID,Score,Comment,Created at,Email"]
+    rows += [f"r{i},{s},,2024-03-0{1 + i % 9} 10:00:00,p{i}@x.no" for i, s in enumerate(scores)]
+    data = ("\n".join(rows) + "\n").encode()
+    dataset, _ = load_files([SourceFile("delighted.csv", data)])
+    return dataset.table(S).to_pandas()
+
+
+def test_delighted_without_survey_type_is_nps_on_0_to_10() -> None:
+    surveys = _delighted([10, 9, 9, 8, 3, 10, 7, 9, 6, 10] * 3)  # no 0 answered: still 0-10
+    assert set(surveys.survey_type) == {"nps"}
+    assert (surveys.scale_min.unique().tolist(), surveys.scale_max.unique().tolist()) == (
+        [0.0],
+        [10.0],
+    )
+
+
+def test_delighted_csat_project_without_survey_type_is_csat_on_1_to_5() -> None:
+    surveys = _delighted([5, 4, 5, 3, 1, 4, 5, 5, 2, 4] * 2)  # twenty answers, all 1-5
+    assert set(surveys.survey_type) == {"csat"}
+    assert set(surveys.scale_max) == {5.0} and set(surveys.scale_min) == {1.0}
+    few = _delighted([5, 4, 5, 3, 1])  # too few to overrule the documented default
+    assert set(few.survey_type) == {"nps"}
 
 
 def test_vocabulary_sample_breaks_a_tie() -> None:

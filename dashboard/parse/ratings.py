@@ -178,6 +178,9 @@ def _place_numbers(
         found = scale or (numeric_scale(values, resolved, weights) if values else None)
         if survey_type == "auto" and found == (0.0, 10.0):
             resolved = "nps"
+        elif survey_type == "nps" and scale is None and _small_scale(values, weights):
+            resolved, found = "csat", (1.0, 5.0)
+            how = f"; all {sum(weights)} answers are 1-5, so this is not NPS (0-10)"
     for i, v in zip(plain, values, strict=True):
         if found is not None and found[0] <= v <= found[1]:
             score[i], low[i], high[i] = v, *found
@@ -187,6 +190,23 @@ def _place_numbers(
             if bottom <= n[0] <= n[1] and (scale is None or (bottom, n[1]) == tuple(scale)):
                 score[i], low[i], high[i] = n[0], bottom, n[1]
     return resolved, how
+
+
+MIN_ANSWERS_NOT_NPS = 20
+
+
+def _small_scale(values: list[float], weights: list[int]) -> bool:
+    """Whether answers said to be NPS are plainly a 1-5 question: many answers, all 1 to 5.
+
+    A real NPS question is answered 9 or 10 by a large share of customers and 0 by some; twenty
+    answers or more with none of 0 or 6-10 come from a 1-5 (CSAT) survey, as a Delighted CSAT
+    project's export does when it has no survey type column.
+    """
+    return (
+        sum(weights) >= MIN_ANSWERS_NOT_NPS
+        and min(values, default=0.0) >= 1.0
+        and max(values, default=10.0) <= 5.0
+    )
 
 
 def _note(

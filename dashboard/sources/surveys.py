@@ -110,18 +110,20 @@ DELIGHTED = Profile(
             S,
             (
                 rule("response_id", "Response ID", "Response id"),
-                rule("score", "Score", survey_type="nps", scale=(0.0, 10.0)),
+                rule("score", "Score", survey_type="nps"),
                 rule("survey_type", "Survey type"),
                 rule("comment", "Comment"),
                 rule("responded_at", "Created at", "Response timestamp", "Updated at"),
                 rule("customer_id", "Email", "Person ID"),
                 rule("ticket_id", "Ticket ID", "Ticket id", "ticket_id"),
             ),
-            constants={"survey_type": "nps"},
             keep=("Tags",),
         ),
     ),
-    notes=("Without a 'Survey type' column the Delighted scores are taken as NPS (0-10).",),
+    notes=(
+        "Without a 'Survey type' column the Delighted scores are taken as NPS (0-10), unless "
+        "every one of twenty answers or more is 1-5: that is a CSAT project (1-5).",
+    ),
     vocab={"Survey type": ("nps", "csat", "ces", "smileys", "thumbs", "pmf", "enps")},
     min_match=3,
 )
