@@ -299,3 +299,26 @@ def test_weekday_before_numeric_dates_keeps_the_order_decision() -> None:
     res = parse_dates(_text(["Mon, 3/11/2024 8:12 AM", "Thu, 3/14/2024 6:00 PM"]))
     assert _got(res) == _stamps(["2024-03-11 08:12", "2024-03-14 18:00"])
     assert res.order == "monthfirst" and not res.is_order_assumed
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        [
+            "2024-01-01 10:00:61",
+            "2024-01-01 10:00:60",
+            "2024-01-01 10:00:01",
+            "2024-01-01 10:06:00",
+        ],
+        [
+            "01.02.2024 10:00:61",
+            "01.02.2024 10:00:60",
+            "13.02.2024 10:00:01",
+            "14.02.2024 10:06:00",
+        ],
+    ],
+)
+def test_seconds_60_and_61_are_no_time_not_the_next_minute(texts: list[str]) -> None:
+    result = parse_dates(pd.Series(texts))
+    assert result.failed.tolist() == [True, True, False, False]
+    assert [t.strftime("%H:%M:%S") for t in result.values[2:]] == ["10:00:01", "10:06:00"]

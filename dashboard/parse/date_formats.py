@@ -198,7 +198,25 @@ def read_format(texts: pa.Array, fmt: str, day_pos: int) -> np.ndarray:
     if suspect.size:
         written = _digit_group(pc.take(texts, pa.array(suspect)), day_pos)
         bad[suspect] |= written != day[suspect]
+    if "%S" in fmt:
+        bad |= leap_second(texts, out, ok & ~bad)
     out[bad] = NAT
+    return out
+
+
+def leap_second(texts: pa.Array, stamps: np.ndarray, ok: np.ndarray) -> np.ndarray:
+    """Where Arrow's strptime read seconds 60 or 61 and rolled them into the next minute.
+
+    "10:00:61" would become 10:01:01; it is not a time, so it fails like "31.02.2024". Only
+    values read with seconds 00 or 01 (where a roll-over lands) are tested, for ":6": a minute
+    of 60 or more never reads, so in a value that did the ":6" is the seconds.
+    """
+    seconds = stamps.view(np.int64) // 1_000_000 % 60
+    suspect = np.flatnonzero(ok & (seconds <= 1))
+    out = np.zeros(len(stamps), dtype=bool)
+    if suspect.size:
+        written = pc.match_substring(pc.take(texts, pa.array(suspect)), ":6")
+        out[suspect] = pc.fill_null(written, False).to_numpy(zero_copy_only=False)
     return out
 
 

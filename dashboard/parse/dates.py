@@ -38,6 +38,7 @@ from dashboard.parse.date_formats import (
     day_of_month,
     english_months,
     layout_of,
+    leap_second,
     month_of_year,
     read_format,
     tidy_date_text,
@@ -215,6 +216,7 @@ def _read_iso_plain(texts: pa.Array, where: np.ndarray, reading: _Reading) -> np
         if not ok.any():
             continue
         ok &= ~_rolled_over(sub, stamps, ok)
+        ok &= ~leap_second(sub, stamps, ok)
         reading.fixed[where[ok]] = stamps[ok]
         reading.mark(where[ok], _ISO)
         where, sub = where[~ok], pc.filter(sub, pa.array(~ok))
