@@ -40,6 +40,8 @@ def _peak_mb() -> float:
 
 def child(mode: str, folder: Path, tickets: int) -> None:
     """Run one case and print 'seconds peak_mb baseline_mb rows'."""
+    if mode != "pandas":
+        import dashboard  # noqa: F401  (before pandas: it sets the allocator option, as the app)
     import pandas as pd
 
     from dashboard.config import Settings

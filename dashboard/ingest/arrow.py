@@ -60,14 +60,22 @@ def read_region(
     return table, skipped[0]
 
 
-def clean(table: pa.Table) -> pa.Table:
+def clean(columns: list[pa.ChunkedArray | None], names: Sequence[str]) -> pa.Table:
     """Strip surrounding whitespace from every value and turn empty strings into nulls.
 
-    Columns are cleaned in parallel: Arrow's kernels release the GIL.
+    `columns` is consumed: each raw column is let go as soon as its cleaned copy exists, so the
+    raw and the cleaned text of a large file never both exist whole (the caller must hold no
+    other reference, e.g. to the table they came from). Columns are cleaned in parallel:
+    Arrow's kernels release the GIL.
     """
+
+    def one(j: int) -> pa.ChunkedArray:
+        column, columns[j] = columns[j], None
+        return _clean_column(column)
+
     with ThreadPoolExecutor(max_workers=min(8, os.cpu_count() or 1)) as pool:
-        columns = list(pool.map(_clean_column, table.columns))
-    return pa.table(columns, names=table.column_names)
+        cleaned = list(pool.map(one, range(len(columns))))
+    return pa.table(cleaned, names=list(names))
 
 
 def _clean_column(column: pa.ChunkedArray) -> pa.ChunkedArray:

@@ -154,9 +154,12 @@ def _read_fast(text: memoryview, source: Source) -> Parsed | None:
     # footers Arrow read as rows are dropped (and counted) in _drop_rows; the others here
     as_rows = footers & set(good[-MAX_FOOTER_RECORDS - 1 :].tolist())
     sorted_ = _sort_odd(text, records, odd, footers - as_rows, layout, source)
+    columns, names = table.columns, table.column_names
+    del table  # the raw text goes column by column as it is cleaned
     table, lines, issues = _drop_rows(
-        arrow.clean(table), records.lines[good], good, as_rows, text, records, layout, source
-    )
+        arrow.clean(columns, names), records.lines[good], good, as_rows, text, records, layout,
+        source,
+    )  # fmt: skip
     issues.extend(sorted_.issues)
     if sorted_.rows:
         table, lines = _merge(table, lines, sorted_, width)
