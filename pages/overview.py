@@ -26,7 +26,7 @@ with guard("the KPI cards"):
     previous = None
     if view.compare_start is not None and view.compare_end is not None:
         then = KpiRequest(tuple(keys), view.grain, view.compare_start, view.compare_end,
-                          view.filters, None, None, known)  # fmt: skip
+                          view.filters, None, None, known, series=False)  # fmt: skip
         previous = state.memo(f"overview:{then}:{view.settings}",
                               lambda: compute(data, then, view.settings))  # fmt: skip
     items = cards(current, previous, keys, view.settings)

@@ -30,7 +30,8 @@ by = right.selectbox("Segment", columns, key="sig_by", bind="query-params",
 
 
 def cells(start, end, column=None):
-    request = KpiRequest(tuple(keys), view.grain, start, end, view.filters, column, None, known)
+    request = KpiRequest(tuple(keys), view.grain, start, end, view.filters, column, None, known,
+                         series=False)  # fmt: skip
     return state.memo(
         f"sig:{request}:{view.settings}", lambda: compute(data, request, view.settings)
     )

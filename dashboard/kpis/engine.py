@@ -47,6 +47,8 @@ class KpiRequest:
         top_n: segments shown by name; the rest pooled as "(other)" (None: all).
         data_range: first and last day with data, when the caller knows it (saves queries;
             used to flag partial periods).
+        series: False for the whole-range rows only (a comparison period needs no series):
+            one query per table instead of a grouped one and a quantile one.
     """
 
     kpis: tuple[str, ...]
@@ -57,6 +59,7 @@ class KpiRequest:
     by: str | None = None
     top_n: int | None = None
     data_range: tuple[date, date] | None = None
+    series: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +120,10 @@ def compute(data: Dataset, request: KpiRequest, settings: Settings) -> KpiCells:
     frame = _with_response_rate(frame, request, settings, here, first, last, run)
     if frame is None or frame.empty:
         frame = pd.DataFrame(columns=COLUMNS)
-    frame = densify(frame, request, first, last)
+    if request.series:
+        frame = densify(frame, request, first, last)
+    else:  # backlog and churn come with their series: keep only the whole range
+        frame = frame[frame["period"] == "all"]
     order = {k: i for i, k in enumerate(request.kpis)}
     frame = frame.assign(_k=frame["kpi"].map(order), _all=frame["period"] == "all").sort_values(
         ["_k", "segment", "segment_value", "_all", "period_start"], kind="stable"
@@ -176,8 +182,9 @@ def _aggregate(
     for kpi in kpis:
         metrics.update(aggregates(kpi, rows, settings))
     keys = ["_seg"] if request.by else []
-    by_period, whole = _per_period_and_whole(rows, keys, metrics, run)
-    totals = _per_period_and_whole(rows, [], metrics, run) if request.by else None
+    split = _per_period_and_whole if request.series else _whole_only
+    by_period, whole = split(rows, keys, metrics, run)
+    totals = split(rows, [], metrics, run) if request.by else None
     out = long_rows(kpis, by_period, whole, totals, request, settings, first, last)
     return histograms.attach(out, histograms.counts(rows, kpis, run))
 
@@ -203,6 +210,15 @@ def _per_period_and_whole(
         q = run(grouped.aggregate(**quantiles))
         whole = whole.merge(q, on=keys) if keys else pd.concat([whole, q], axis=1)
     return by_period, whole
+
+
+def _whole_only(
+    rows: ibis.Table, keys: list[str], metrics: dict[str, ibis.Value], run: Run
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """No period rows, and every statistic over the whole range (× segment) in one query."""
+    grouped = rows.group_by(keys) if keys else rows
+    whole = run(grouped.aggregate(**metrics))
+    return pd.DataFrame(columns=["_period", *keys, *metrics]), whole
 
 
 def _with_response_rate(
