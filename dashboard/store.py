@@ -18,6 +18,8 @@ import ibis
 import pandas as pd
 from ibis.backends import BaseBackend
 
+from dashboard.followups import COLUMN as FOLLOW_UP
+from dashboard.followups import next_contact_minutes
 from dashboard.schema import COLUMNS, TableKind, conform
 
 
@@ -86,6 +88,8 @@ def build_dataset(
     labels: dict[TableKind, dict[str, str]] = {}
     for kind, frame in frames.items():
         conformed = conform(kind, frame)
+        if kind == TableKind.TICKETS:
+            conformed[FOLLOW_UP] = next_contact_minutes(conformed.customer_id, conformed.created_at)
         base[kind] = con.create_table(kind.value, conformed, overwrite=True)
         seg = {c.name: default_label(c.name) for c in COLUMNS[kind] if c.is_segment}
         seg.update(kept_labels.get(kind, {}))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ibis
 
 from dashboard.config import CsatDefinition, Settings, TimeBasis
+from dashboard.followups import COLUMN as FOLLOW_UP
 from dashboard.kpis.registry import Kpi
 
 MINUTES = 60.0
@@ -100,9 +101,12 @@ def _escalation(t, s, k):
 
 
 def _repeat(t, s, k):
-    window = ibis.window(group_by=t.customer_id, order_by=t.created_at)
-    following = t.created_at.lead().over(window)
-    within = _minutes(following, t.created_at) <= s.repeat_contact_days * 24 * MINUTES
+    if FOLLOW_UP in t.columns:  # stored with the tickets (see `followups`)
+        gap = t[FOLLOW_UP]
+    else:  # a table from elsewhere: the same gap by a window over the customer's tickets
+        window = ibis.window(group_by=t.customer_id, order_by=t.created_at)
+        gap = _minutes(t.created_at.lead().over(window), t.created_at)
+    within = gap <= s.repeat_contact_days * 24 * MINUTES
     return _rate(within.fill_null(False), t.customer_id.notnull(), k)
 
 

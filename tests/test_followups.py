@@ -1,0 +1,50 @@
+"""Repeat contacts: the gap to the customer's next ticket, by hand, and filters that keep it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from dashboard.config import Settings
+from dashboard.followups import next_contact_minutes
+from dashboard.kpis import KpiRequest, compute
+from dashboard.schema import TableKind
+from dashboard.store import build_dataset
+
+TICKETS = pd.DataFrame({
+    "ticket_id": ["1", "2", "3", "4", "5", "6", "7"],
+    "customer_id": ["a", "b", "a", None, "a", "b", "c"],
+    "created_at": pd.to_datetime(["2024-03-01 10:00", "2024-03-01 11:00", "2024-03-03 10:00",
+                                  "2024-03-04 09:00", "2024-03-20 10:00", None,
+                                  "2024-03-05 08:00"]),
+    "channel": ["Email", "Email", "Phone", "Email", "Email", "Chat", "Chat"],
+})  # fmt: skip
+
+
+def test_minutes_to_the_next_ticket_of_the_same_customer() -> None:
+    got = next_contact_minutes(TICKETS.customer_id, TICKETS.created_at)
+    # a: 1 -> 3 two days later, 3 -> 5 seventeen days later, 5 last; b: 6 has no time; 4 none
+    expected = [2 * 1440, np.nan, 17 * 1440, np.nan, np.nan, np.nan, np.nan]
+    np.testing.assert_array_equal(got.to_numpy(), expected)
+
+
+def test_tickets_at_the_same_moment_follow_each_other_in_file_order() -> None:
+    customer = pd.Series(["x", "x", "x"])
+    created = pd.Series(pd.to_datetime(["2024-01-02", "2024-01-01", "2024-01-01"]))
+    got = next_contact_minutes(customer, created).to_numpy()
+    np.testing.assert_array_equal(got, [np.nan, 0.0, 1440.0])
+
+
+def test_a_filter_does_not_hide_the_follow_up() -> None:
+    data = build_dataset({TableKind.TICKETS: TICKETS})
+    request = KpiRequest(("repeat_contact_rate",), "month", date(2024, 3, 1), date(2024, 3, 31),
+                         filters={"channel": ["Email"]})  # fmt: skip
+    row = compute(data, request, Settings()).total("repeat_contact_rate")
+    # email tickets with a customer: 1 (followed by phone ticket 3 within 7 days), 2, 5
+    assert (row["n"], row["successes"]) == (3, 1.0)
+    everything = compute(data, KpiRequest(("repeat_contact_rate",), "month", date(2024, 3, 1),
+                                          date(2024, 3, 31)), Settings())  # fmt: skip
+    whole = everything.total("repeat_contact_rate")
+    assert (whole["n"], whole["successes"]) == (5, 1.0)  # 3 -> 5 is 17 days: not a repeat
