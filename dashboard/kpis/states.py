@@ -30,6 +30,8 @@ def backlog(
     # A ticket "resolved" before it was created (a data error) is closed from its creation on.
     closing = ibis.ifelse(t.resolved_at < t.created_at, t.created_at, t.resolved_at)
     end = pd.Timestamp(request.end + timedelta(days=1))
+    if not request.series:
+        return _backlog_at_end(t, closing, end, request, run)
     opened, closed, whole = _flows(t, closing, request.grain, end, run)
     grid = periods.starts(request.start, request.end, request.grain)
     rows: list[dict] = []
@@ -49,6 +51,25 @@ def backlog(
         w = whole if value == "" else whole[whole["_seg"] == value]
         n = int(w["opened"].sum() - w["closed"].sum())
         rows.append(_row(all_period(request), segment, value, "backlog", n))
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _backlog_at_end(
+    t: ibis.Table, closing: ibis.Value, end: pd.Timestamp, request, run: Run
+) -> pd.DataFrame:
+    """Only the whole-range row(s): open at the range's end, in one ungrouped-by-period query."""
+    at = ibis.literal(end.to_pydatetime())
+    metrics = {"opened": (t.created_at < at).cast("int64").sum(),
+               "closed": (closing < at).fill_null(False).cast("int64").sum()}  # fmt: skip
+    parts = [("", run(t.aggregate(**metrics)))]
+    if request.by:
+        parts.insert(0, (request.by, run(t.group_by("_seg").aggregate(**metrics))))
+    rows = []
+    for segment, counts in parts:
+        for r in counts.to_dict("records"):
+            value = str(r["_seg"]) if segment else ""
+            n = int(r["opened"] or 0) - int(r["closed"] or 0)
+            rows.append(_row(all_period(request), segment, value, "backlog", n))
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
