@@ -6,6 +6,7 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from dashboard.config import Settings
 from dashboard.followups import next_contact_minutes
@@ -48,3 +49,25 @@ def test_a_filter_does_not_hide_the_follow_up() -> None:
                                           date(2024, 3, 31)), Settings())  # fmt: skip
     whole = everything.total("repeat_contact_rate")
     assert (whole["n"], whole["successes"]) == (5, 1.0)  # 3 -> 5 is 17 days: not a repeat
+
+
+@pytest.mark.parametrize(
+    ("customers", "span_seconds", "fraction"),
+    [(50, 86_400 * 30, False), (50, 86_400 * 30, True), (5_000, 86_400 * 365 * 80, True)],
+)
+def test_random_tickets_against_pandas(customers: int, span_seconds: int, fraction: bool) -> None:
+    # whole seconds, sub-second stamps, and a span too wide to share one sort key
+    rng = np.random.default_rng(customers + span_seconds)
+    n = 20_000
+    seconds = rng.integers(0, span_seconds, n).astype("timedelta64[s]").astype("timedelta64[us]")
+    if fraction:
+        seconds += rng.integers(0, 1_000_000, n).astype("timedelta64[us]")
+    created = pd.Series(np.datetime64("1990-01-01T00:00:00", "us") + seconds)
+    created[rng.random(n) < 0.02] = pd.NaT
+    customer = pd.Series(rng.integers(0, customers, n).astype(str), dtype="string")
+    customer[rng.random(n) < 0.02] = pd.NA
+    frame = pd.DataFrame({"c": customer, "t": created})
+    s = frame.dropna().sort_values(["c", "t"], kind="stable")
+    expected = ((s.groupby("c").t.shift(-1) - s.t) / pd.Timedelta(minutes=1)).reindex(frame.index)
+    got = next_contact_minutes(customer, created)
+    np.testing.assert_allclose(got.to_numpy(), expected.to_numpy(), equal_nan=True)
