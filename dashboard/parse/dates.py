@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -38,25 +37,19 @@ from dashboard.parse.date_formats import (
     day_of_month,
     english_months,
     layout_of,
-    leap_second,
     month_of_year,
     read_format,
     tidy_date_text,
 )
 from dashboard.parse.date_numbers import read_numeric_dates
+from dashboard.parse.date_order import Order, Reading, dmy_order, order_note, resolved_order
 from dashboard.parse.date_tidy import tidy_english_dates
+from dashboard.parse.iso_plain import read_plain_iso
 
-Order = Literal["auto", "dayfirst", "monthfirst"]
 _ISO_PREFIX = r"^\d{4}-\d{2}-\d{2}"
 _SAMPLE = 200  # values looked at in Python to find the layouts of the bulk of a column
 _LEFTOVER_SAMPLE = 20_000  # most leftover values looked at one by one
 _ISO = "ISO 8601"
-_ORDER_WORDS = {
-    "dayfirst": "day-first dates",
-    "monthfirst": "month-first dates",
-    "iso": "ISO dates",
-    "mixed": "day-first and month-first dates mixed",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,39 +63,6 @@ class ParsedDates(Parsed):
 
     order: str
     is_order_assumed: bool = False
-
-
-@dataclass(slots=True)
-class _Reading:
-    """What the layouts made of each distinct value (NaT = not read that way)."""
-
-    fixed: np.ndarray  # unambiguous readings: ISO, year-first, month names
-    first: np.ndarray  # day/month layouts read day-first
-    second: np.ndarray  # ... and read month-first
-    layout_id: np.ndarray  # int: index in `layouts` of what read each value, -1 if unread
-    layouts: list[Layout | str]  # Layout objects, or _ISO
-
-    @classmethod
-    def empty(cls, n: int) -> _Reading:
-        nat = np.full(n, NAT)
-        return cls(nat, nat.copy(), nat.copy(), np.full(n, -1, dtype=np.int32), [])
-
-    def mark(self, where: np.ndarray, layout: Layout | str) -> None:
-        """Record that `layout` read the values at `where`."""
-        if layout not in self.layouts:
-            self.layouts.append(layout)
-        self.layout_id[where] = self.layouts.index(layout)
-
-    def rows_per_layout(
-        self, counts: np.ndarray, among: np.ndarray
-    ) -> list[tuple[Layout | str, int]]:
-        """(layout, rows) for the values selected by `among`, most rows first."""
-        ids = self.layout_id[among]
-        per = np.bincount(
-            ids[ids >= 0], weights=counts[among][ids >= 0], minlength=len(self.layouts)
-        )
-        ranked = sorted(range(len(self.layouts)), key=lambda i: -per[i])
-        return [(self.layouts[i], int(per[i])) for i in ranked if per[i] > 0]
 
 
 def parse_dates(values: pd.Series, *, order: Order = "auto") -> ParsedDates:
@@ -122,7 +82,7 @@ def parse_dates(values: pd.Series, *, order: Order = "auto") -> ParsedDates:
     if numeric is not None:
         out, kind, note = numeric
         return _result(values, d, out, np.isnat(out), note=note, order=kind)
-    reading = _Reading.empty(len(d))
+    reading = Reading.empty(len(d))
     rest = np.arange(len(d))
     # ISO first when the sample shows it (fast C parser); otherwise only for leftovers.
     if any(re.match(_ISO_PREFIX, t) for t in _sample(d.texts, _SAMPLE)):
@@ -139,7 +99,7 @@ def parse_dates(values: pd.Series, *, order: Order = "auto") -> ParsedDates:
 
 
 def _read_tidied(
-    texts: pa.Array, where: np.ndarray, reading: _Reading
+    texts: pa.Array, where: np.ndarray, reading: Reading
 ) -> tuple[pa.Array, np.ndarray]:
     """Leftovers in English written for people ("Mon, 03 Mar, 2025 at 09:00 AM"), tidied in
     Arrow and read by the layouts. Returns the texts with every tidied leftover in its tidied
@@ -159,7 +119,7 @@ def _read_tidied(
 
 
 def _read_written(
-    texts: pa.Array, where: np.ndarray, reading: _Reading
+    texts: pa.Array, where: np.ndarray, reading: Reading
 ) -> tuple[pa.Array, np.ndarray | None]:
     """Leftovers written for people: month words in our languages, weekdays, "kl.", 年月日,
     zones as words or offsets. Returns the texts with the leftovers as they were read (for a
@@ -175,7 +135,7 @@ def _read_written(
     return pa.array(written, pa.large_string()), (minutes if minutes.any() else None)
 
 
-def _read_iso(texts: pa.Array, where: np.ndarray, reading: _Reading) -> np.ndarray:
+def _read_iso(texts: pa.Array, where: np.ndarray, reading: Reading) -> np.ndarray:
     """Read ISO 8601 values among `where` (offsets to UTC); return the positions still unread."""
     where = _read_iso_plain(texts, where, reading)
     if where.size == 0:
@@ -194,81 +154,19 @@ def _read_iso(texts: pa.Array, where: np.ndarray, reading: _Reading) -> np.ndarr
     return where[reading.layout_id[where] < 0]
 
 
-_PLAIN_ISO = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%SZ")  # Z: UTC
-
-
-def _read_iso_plain(texts: pa.Array, where: np.ndarray, reading: _Reading) -> np.ndarray:
-    """The common zone-less forms (2024-03-11 08:12:31, ...T08:12:31) in Arrow's C parser;
-    return the positions left for the general ISO reader (fractions, zones, date only).
-
-    An impossible day (2024-02-30) is not read here, nor later by the general reader: it fails
-    like "31.02.2024". Only the forms seen in a sample are tried (a form that reads nothing still
-    costs a full pass); values of a form the sample missed go to the general reader."""
+def _read_iso_plain(texts: pa.Array, where: np.ndarray, reading: Reading) -> np.ndarray:
+    """The common zone-less forms in Arrow's C parser (see `iso_plain`); return the positions
+    left for the general ISO reader (fractions, zones, date only, impossible days)."""
     if where.size == 0:
         return where
     sub = pc.take(texts, pa.array(where)) if len(where) < len(texts) else texts
-    for fmt in _plain_iso_in(sub):
-        if where.size == 0:
-            break
-        got = pc.strptime(sub, format=fmt, unit="us", error_is_null=True)
-        stamps = got.to_numpy(zero_copy_only=False).astype("datetime64[us]")
-        ok = ~np.isnat(stamps)
-        if not ok.any():
-            continue
-        ok &= ~_rolled_over(sub, stamps, ok)
-        ok &= ~leap_second(sub, stamps, ok)
-        reading.fixed[where[ok]] = stamps[ok]
-        reading.mark(where[ok], _ISO)
-        where, sub = where[~ok], pc.filter(sub, pa.array(~ok))
-    return where
+    read, stamps = read_plain_iso(sub, _sample(sub, _SAMPLE))
+    reading.fixed[where[read]] = stamps[read]
+    reading.mark(where[read], _ISO)
+    return where[~read]
 
 
-def _plain_iso_in(texts: pa.Array) -> list[str]:
-    """The plain ISO formats that read values of an evenly spread sample, most hits first."""
-    sample = pa.array(_sample(texts, _SAMPLE), pa.large_string())
-    hits = {
-        fmt: pc.sum(pc.is_valid(pc.strptime(sample, format=fmt, unit="us", error_is_null=True)))
-        for fmt in _PLAIN_ISO
-    }
-    counts = {fmt: n.as_py() or 0 for fmt, n in hits.items()}
-    return [fmt for fmt in sorted(counts, key=lambda f: -counts[f]) if counts[fmt] > 0]
-
-
-def _landing_days(first: str, last: str) -> np.ndarray:
-    """Per day from `first` to `last`: whether an impossible day 29-31 rolls over onto it
-    (1-3 March from February, the 1st of May, July, October and December)."""
-    days = np.arange(np.datetime64(first), np.datetime64(last), dtype="datetime64[D]")
-    months = days.astype("datetime64[M]")
-    day = (days - months).astype(np.int64) + 1
-    month = months.astype(np.int64) % 12 + 1
-    return ((month == 3) & (day <= 3)) | (np.isin(month, (5, 7, 10, 12)) & (day == 1))
-
-
-_LANDING = _landing_days("1900-01-01", "2300-01-01")  # 146,097 booleans, built in ~1 ms
-_LANDING_BASE = np.datetime64("1900-01-01", "D").astype(np.int64)
-_US_PER_DAY = 86_400_000_000
-_WRITTEN_DAY_29_31 = r"^\d{4}-\d{1,2}-(?:29|30|31)\D"
-
-
-def _rolled_over(texts: pa.Array, stamps: np.ndarray, ok: np.ndarray) -> np.ndarray:
-    """Where Arrow's strptime turned an impossible yyyy-mm-dd day into the next month.
-
-    Arrow reads 2024-02-30 as 1 March and 2024-04-31 as 1 May. Only values read as a day such
-    a roll-over lands on (about 2 in 100; a table lookup, no calendar arithmetic) are tested,
-    by one regex on the day written: that keeps the fast path fast. Years outside the table
-    are always tested.
-    """
-    days = stamps.view(np.int64) // _US_PER_DAY - _LANDING_BASE
-    outside = days.view(np.uint64) >= len(_LANDING)
-    suspect = np.flatnonzero(ok & (_LANDING.take(days, mode="clip") | outside))
-    out = np.zeros(len(stamps), dtype=bool)
-    if suspect.size:
-        written = pc.match_substring_regex(pc.take(texts, pa.array(suspect)), _WRITTEN_DAY_29_31)
-        out[suspect] = pc.fill_null(written, False).to_numpy(zero_copy_only=False)
-    return out
-
-
-def _read_layouts(texts: pa.Array, where: np.ndarray, reading: _Reading, sample: int) -> np.ndarray:
+def _read_layouts(texts: pa.Array, where: np.ndarray, reading: Reading, sample: int) -> np.ndarray:
     """Find layouts on a sample of `texts`, read all of them; return positions still unread."""
     for layout in _layouts_in(texts, sample):
         if where.size == 0:
@@ -308,7 +206,7 @@ def _sample(texts: pa.Array, size: int) -> list[str]:
 def _decide(
     values: pd.Series,
     d: Distinct,
-    reading: _Reading,
+    reading: Reading,
     order: Order,
     texts: pa.Array,
     offsets: np.ndarray | None,
@@ -318,7 +216,7 @@ def _decide(
     `texts` are the distinct values as read (leftovers tidied); `offsets` (minutes east of
     UTC per value) turn zoned values into UTC, like ISO values with a zone."""
     is_dmy = ~np.isnat(reading.first) | ~np.isnat(reading.second)
-    chosen, reason, assumed = _dmy_order(reading, is_dmy, order)
+    chosen, reason, assumed = dmy_order(reading, is_dmy, order)
     if chosen == "monthfirst":
         _read_rest_month_first(texts, reading)
     out = reading.fixed.copy()
@@ -337,15 +235,15 @@ def _decide(
         out = out - offsets.astype("timedelta64[m]").astype("timedelta64[us]")  # NaT stays
     failed = np.isnat(out)
     counts = d.row_counts()
-    resolved = _resolved_order(reading, is_dmy, chosen, counts)
-    note = _note(reading, ~failed, chosen, counts, resolved) + reason
+    resolved = resolved_order(reading, is_dmy, chosen, counts)
+    note = order_note(reading, ~failed, chosen, counts, resolved) + reason
     if offsets is not None:
         note += "; times with a UTC offset converted to UTC"
     note += failure_note(failed)
     return _result(values, d, out, failed, note=note, order=resolved, assumed=assumed)
 
 
-def _read_rest_month_first(texts: pa.Array, reading: _Reading) -> None:
+def _read_rest_month_first(texts: pa.Array, reading: Reading) -> None:
     """Read month-first the n/n/n values so far only read day-first."""
     todo = ~np.isnat(reading.first) & np.isnat(reading.second)
     for i, layout in enumerate(reading.layouts):
@@ -353,60 +251,6 @@ def _read_rest_month_first(texts: pa.Array, reading: _Reading) -> None:
         if where.size and isinstance(layout, Layout) and layout.fmt_swapped is not None:
             sub = pc.take(texts, pa.array(where))
             reading.second[where] = read_format(sub, layout.fmt_swapped, 2)
-
-
-def _dmy_order(reading: _Reading, is_dmy: np.ndarray, order: Order) -> tuple[str, str, bool]:
-    """Day-first, month-first or mixed for the n/n/n values; the reason; whether assumed."""
-    first_ok, second_ok = ~np.isnat(reading.first), ~np.isnat(reading.second)
-    # A value read day-first with a day above 12 has a first field above 12; one that reads
-    # month-first but not day-first has a second field above 12 (any day <= 12 is valid).
-    high_first = bool(np.any(first_ok & (day_of_month(reading.first) > 12)))
-    high_second = bool(np.any(second_ok & ~first_ok))
-    if high_first and high_second:
-        return "mixed", "; first and second fields both exceed 12 in places", False
-    if high_first:
-        return "dayfirst", "; decided by a first field above 12", False
-    if high_second:
-        return "monthfirst", "; decided by a second field above 12", False
-    if not is_dmy.any():
-        return "dayfirst", "", False
-    if order != "auto":
-        return order, f"; no field above 12, so {order} as asked", True
-    ones = np.ones(len(is_dmy))
-    top = reading.rows_per_layout(ones, is_dmy)[0][0]
-    assert isinstance(top, Layout)
-    sep, ampm = top.sep, top.has_ampm
-    if sep == "/" and ampm:
-        return "monthfirst", "; assumed: no field above 12, '/' with AM/PM (en_US)", True
-    return "dayfirst", f"; assumed: no field above 12, '{sep}' dates default to day-first", True
-
-
-def _resolved_order(reading: _Reading, is_dmy: np.ndarray, chosen: str, counts: np.ndarray) -> str:
-    """The column's order label: the kind covering the most rows ('mixed' always wins)."""
-    if chosen == "mixed" and is_dmy.any():
-        return "mixed"
-    tally: Counter[str] = Counter()
-    for lay, rows in reading.rows_per_layout(counts, reading.layout_id >= 0):
-        if isinstance(lay, str) or lay.kind == "ymd":
-            tally["iso"] += rows
-        elif lay.kind == "dmy":
-            tally[chosen] += rows
-        else:
-            tally["dayfirst" if lay.kind == "mon_dmy" else "monthfirst"] += rows
-    return tally.most_common(1)[0][0] if tally else "unknown"
-
-
-def _note(reading: _Reading, ok: np.ndarray, chosen: str, counts: np.ndarray, resolved: str) -> str:
-    """'day-first dates (dd.mm.yyyy HH:MM)' from the layouts that read the most rows."""
-    if not ok.any():
-        return "no dates read"
-    a, b = ("mm", "dd") if chosen == "monthfirst" else ("dd", "mm")
-    labels = [
-        lay if isinstance(lay, str) else lay.describe.replace("{a}", a).replace("{b}", b)
-        for lay, _ in reading.rows_per_layout(counts, ok)
-    ]
-    forms = ", ".join(dict.fromkeys(labels[:3]))
-    return f"{_ORDER_WORDS.get(resolved, 'dates')} ({forms})"
 
 
 def _result(
