@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.load.normalize import _repeated
+from dashboard.load.duplicate_ids import repeated
 
 
 def _ids(*values: str | None) -> pd.Series:
@@ -29,5 +29,5 @@ def _ids(*values: str | None) -> pd.Series:
     ],
 )
 def test_repeated_ids(ids: tuple, used: list[int], want: list[int]) -> None:
-    got = _repeated(_ids(*ids), np.array(used, dtype=bool))
+    got = repeated(_ids(*ids), np.array(used, dtype=bool))
     assert got.tolist() == [bool(w) for w in want]

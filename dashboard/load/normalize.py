@@ -9,7 +9,6 @@ be read in other columns are left empty and reported as warnings; the row stays.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -21,11 +20,13 @@ import pyarrow.compute as pc
 from dashboard.errors import Issue, IssueCode, MissingColumnsError
 from dashboard.ingest import RawTable
 from dashboard.load.columns import ParsedColumn, parse_column
+from dashboard.load.duplicate_ids import repeated
+from dashboard.load.kept import kept_columns
+from dashboard.load.response_checks import survey_checks
 from dashboard.schema import COLUMNS, KEY_COLUMN, MAIN_DATE, UNIQUE_COLUMN, TableKind
 from dashboard.sources.model import ColumnSpec, ParseAs, TableMapping
 
 EXAMPLES_PER_KIND = 20  # examples kept per (code, column); counts stay exact
-MAX_KEPT_VALUES = 200  # a kept column with more distinct values is not a segment
 _REQUIRED: dict[TableKind, tuple[str, ...]] = {
     TableKind.TICKETS: ("created_at",),
     TableKind.SURVEYS: ("responded_at", "score"),
@@ -93,7 +94,7 @@ def normalize(raw: RawTable, mapping: TableMapping) -> Normalized:
     columns = _assemble(raw, mapping, parsed)
     _exclude(raw, mapping, parsed, columns, out)
     _warn(raw, mapping, parsed, out)
-    kept = _kept_columns(raw, mapping, out.used)
+    kept = kept_columns(raw, mapping, out.used)
     out.kept = {slug: header for slug, (header, _) in kept.items()}
     frame = pd.DataFrame(columns, index=raw.frame.index)
     for slug, (_, series) in kept.items():
@@ -168,7 +169,7 @@ def _exclude(
 ) -> None:
     """Mark excluded rows (one reason each, first that applies) and count them."""
     kind = mapping.kind
-    survey = _survey_checks(raw, mapping, parsed)
+    survey = survey_checks(raw, mapping, parsed)
     checks = [c for c in survey if c[0] != IssueCode.INVALID_RATING]
     main = MAIN_DATE[kind]
     if main in parsed:
@@ -188,77 +189,10 @@ def _exclude(
     unique = UNIQUE_COLUMN[kind]
     if unique in parsed:
         # only duplicates among rows still in use count; the first occurrence stays
-        dup = _repeated(columns[unique], out.used)
+        dup = repeated(columns[unique], out.used)
         if dup.any():
             _record(raw, mapping, out, IssueCode.DUPLICATE_ID, unique, dup, exclusion=True)
             out.used &= ~dup
-
-
-_PLAIN_INTEGER = r"^[1-9][0-9]{0,17}$"  # no sign, no leading zero: text and number agree
-
-
-def _repeated(ids: pd.Series, used: np.ndarray) -> np.ndarray:
-    """Rows in `used` whose id an earlier used row already has (empty ids never repeat).
-
-    Plain whole-number ids (most helpdesks) are compared as integers: hashing a million
-    strings costs ten times as much.
-    """
-    rows = np.flatnonzero(used)
-    sub = ids.iloc[rows].astype("string")
-    arr = pa.array(sub.array)
-    if isinstance(arr, pa.ChunkedArray):
-        arr = arr.combine_chunks()
-    plain = len(arr) > 0 and arr.null_count == 0
-    if plain and pc.all(pc.match_substring_regex(arr, _PLAIN_INTEGER)).as_py():
-        keys = pd.Series(pc.cast(arr, pa.int64()).to_numpy())
-        dup = keys.duplicated(keep="first").to_numpy()
-    else:
-        dup = sub.duplicated(keep="first").to_numpy() & sub.notna().to_numpy()
-    out = np.zeros(len(ids), dtype=bool)
-    out[rows] = dup
-    return out
-
-
-def _survey_checks(
-    raw: RawTable, mapping: TableMapping, parsed: dict[str, ParsedColumn]
-) -> list[tuple[IssueCode, str | None, np.ndarray]]:
-    """Preview/unfinished responses and missing or unreadable ratings."""
-    checks: list[tuple[IssueCode, str | None, np.ndarray]] = []
-    preview = _preview_mask(raw, mapping)
-    if preview is not None:
-        checks.append((IssueCode.SURVEY_PREVIEW, None, preview))
-    if mapping.kind in (TableKind.SURVEYS, TableKind.REVIEWS) and "score" in parsed:
-        col = parsed["score"]
-        unanswered = col.values.isna().to_numpy() & ~col.failed
-        if col.extra and "_unanswered" in col.extra:
-            unanswered |= col.extra["_unanswered"].to_numpy(dtype=bool)
-        checks.append((IssueCode.NO_RATING, "score", unanswered))
-        invalid = col.failed
-        if mapping.kind == TableKind.REVIEWS:  # a QA score is at most 100 % (or 10, 5, 1)
-            value = col.values.astype("float64")
-            invalid = invalid | ((value < 0) | (value > 100)).fillna(False).to_numpy(bool)
-        checks.append((IssueCode.INVALID_RATING, "score", invalid))
-    return checks
-
-
-_PREVIEW_WORDS = re.compile(r"preview|test|spam|imported", re.IGNORECASE)
-_FALSE_WORDS = {"false", "0", "no", "nei", "nej", "nie", "falsch"}
-
-
-def _preview_mask(raw: RawTable, mapping: TableMapping) -> np.ndarray | None:
-    """Rows the survey tool marks as previews/tests or as not finished."""
-    masks = []
-    status = getattr(mapping, "preview_column", None)
-    if status and status in raw.frame.columns:
-        text = raw.frame[status].fillna("")
-        masks.append(text.str.contains(_PREVIEW_WORDS).to_numpy(dtype=bool))
-    finished = getattr(mapping, "finished_column", None)
-    if finished and finished in raw.frame.columns:
-        text = raw.frame[finished].fillna("").str.strip().str.casefold()
-        masks.append(text.isin(_FALSE_WORDS).to_numpy(dtype=bool))
-    if not masks:
-        return None
-    return np.logical_or.reduce(masks)
 
 
 def _warn(
@@ -346,33 +280,6 @@ def _message(file: str, line: int, header: str | None, value: str | None, code: 
         return f"{where} {_WHAT[code]}."
     shown = "(empty)" if value is None else f"'{value}'"
     return f"{where}, column '{header}': {shown} {_WHAT[code]}."
-
-
-def _kept_columns(
-    raw: RawTable, mapping: TableMapping, used: np.ndarray
-) -> dict[str, tuple[str, pd.Series]]:
-    """Other low-cardinality text columns, kept as segments under a snake_case name."""
-    canonical = {c.name for c in COLUMNS[mapping.kind]}
-    mapped = {s.header for s in mapping.columns}
-    kept: dict[str, tuple[str, pd.Series]] = {}
-    for header in mapping.keep:
-        if header in mapped or header not in raw.frame.columns:
-            continue
-        series = raw.frame[header]
-        distinct = series[used].nunique(dropna=True)
-        if distinct == 0 or distinct > MAX_KEPT_VALUES:
-            continue
-        slug = _slug(header)
-        while slug in canonical or slug in kept:
-            slug += "_2"
-        kept[slug] = (header, series.astype("string"))
-    return kept
-
-
-def _slug(header: str) -> str:
-    """A snake_case column name for a header ("Product [list]" -> "product_list")."""
-    text = re.sub(r"\W+", "_", header.casefold(), flags=re.UNICODE).strip("_")
-    return text or "column"
 
 
 __all__ = ["ColumnSpec", "Normalized", "ParseAs", "normalize", "require_columns"]
