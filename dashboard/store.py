@@ -95,13 +95,24 @@ def build_dataset(
         seg.update(kept_labels.get(kind, {}))
         labels[kind] = seg
     tables = dict(base)
-    if TableKind.TICKETS in base:
-        for kind in (TableKind.SURVEYS, TableKind.REVIEWS):
-            if kind in base:
-                tables[kind], labels[kind] = _inherit_ticket_segments(
-                    base[kind], base[TableKind.TICKETS], labels[kind], labels[TableKind.TICKETS]
-                )
+    children = [k for k in (TableKind.SURVEYS, TableKind.REVIEWS) if k in base]
+    if TableKind.TICKETS in base and children:
+        tickets = base[TableKind.TICKETS]
+        unique = _ids_unique(tickets)
+        for kind in children:
+            enriched, labels[kind] = _inherit_ticket_segments(
+                base[kind], tickets, labels[kind], labels[TableKind.TICKETS], unique
+            )
+            # stored, not a view: every survey query (and the KPI list) would join again
+            tables[kind] = con.create_table(kind.value, enriched, overwrite=True)
     return Dataset(con=con, tables=tables, labels=labels, reports=reports, is_sample=is_sample)
+
+
+def _ids_unique(tickets: ibis.Table) -> bool:
+    """Whether no ticket id repeats (ids repeat only across files: two brands' numbers)."""
+    ids = tickets.ticket_id
+    counts = tickets.aggregate(n=ids.count(), distinct=ids.nunique()).to_pandas()
+    return int(counts["n"].iloc[0]) == int(counts["distinct"].iloc[0])
 
 
 def _inherit_ticket_segments(
@@ -109,16 +120,24 @@ def _inherit_ticket_segments(
     tickets: ibis.Table,
     child_labels: dict[str, str],
     ticket_labels: dict[str, str],
+    unique: bool,
 ) -> tuple[ibis.Table, dict[str, str]]:
-    """Left-join a survey/review table to its tickets' segments; the child's own values win."""
+    """Left-join a survey/review table to its tickets' segments; the child's own values win.
+
+    A ticket id that repeats (`unique` False) gives its first value of each column, so a
+    child row never joins twice.
+    """
     seg_cols = [c for c in ticket_labels if c in tickets.columns]
+    tickets = tickets.filter(tickets.ticket_id.isin(child.ticket_id))  # the rated ones only
     right = tickets.select(
         _t_ticket_id=tickets.ticket_id,
         **{f"_t_{c}": tickets[c] for c in seg_cols},
         _t_created_at=tickets.created_at,
         _t_resolved_at=tickets.resolved_at,
         _t_sla_met=tickets.sla_met,
-    ).distinct(on="_t_ticket_id", keep="first")
+    )
+    if not unique:
+        right = right.distinct(on="_t_ticket_id", keep="first")
     joined = child.left_join(right, child.ticket_id == right._t_ticket_id)
     out: dict[str, Any] = {}
     for c in child.columns:
