@@ -30,7 +30,9 @@ by = right.selectbox("Segment", columns, key="sig_by", bind="query-params",
 
 
 def cells(start, end, column=None):
-    request = KpiRequest(tuple(keys), view.grain, start, end, view.filters, column, None, known,
+    # a breakdown by segment is for the one KPI chosen above; the period table is for all
+    wanted = (key,) if column else tuple(keys)
+    request = KpiRequest(wanted, view.grain, start, end, view.filters, column, None, known,
                          series=False)  # fmt: skip
     return state.memo(
         f"sig:{request}:{view.settings}", lambda: compute(data, request, view.settings)
