@@ -101,27 +101,28 @@ class PairTables:
 
 
 def pair_tables(table: ibis.Table) -> PairTables:
-    """Build the joint tables and the difference histogram with three GROUP BY queries."""
-    g = table.group_by(c=table.c_good, u=table.u_good).aggregate(k=_.count()).to_pandas()
-    good = np.zeros((2, 2), dtype=int)
-    for row in g.itertuples():
-        good[0 if row.c else 1, 0 if row.u else 1] += int(row.k)
-    b = (
-        table.group_by(c=_band(table.c_score), u=_band(table.u_score))
-        .aggregate(k=_.count())
-        .to_pandas()
-    )
-    bands = np.zeros((BANDS, BANDS), dtype=int)
-    for row in b.itertuples():
-        bands[int(row.c), int(row.u)] += int(row.k)
+    """Build the joint tables, the difference histogram and the good-but-bad count.
+
+    One grouped query (by both good flags, both bands, the difference and the good-but-bad
+    flag) returns a few thousand rows at most; every table is a sum over them. The pairs are a
+    join of two rating tables, so each query over them pays the join: one query, not four.
+    """
     # round away float noise (e.g. 88.2 − 75.0) so equal differences share one rank
-    d = table.group_by(d=(table.c_score - table.u_score).round(6)).aggregate(k=_.count())
-    d = d.to_pandas()
-    bad = table.filter(table.c_good & table.u_bad).count().execute()
+    grouped = table.group_by(
+        c=table.c_good, u=table.u_good, cb=_band(table.c_score), ub=_band(table.u_score),
+        d=(table.c_score - table.u_score).round(6), bad=table.c_good & table.u_bad,
+    ).aggregate(k=_.count()).to_pandas()  # fmt: skip
+    good = np.zeros((2, 2), dtype=int)
+    bands = np.zeros((BANDS, BANDS), dtype=int)
+    for row in grouped.itertuples():
+        good[0 if row.c else 1, 0 if row.u else 1] += int(row.k)
+        bands[int(row.cb), int(row.ub)] += int(row.k)
+    d = grouped.groupby("d", dropna=False, sort=False)["k"].sum()
+    bad = grouped.loc[grouped["bad"].fillna(False).astype(bool), "k"].sum()
     return PairTables(
         good=((int(good[0, 0]), int(good[0, 1])), (int(good[1, 0]), int(good[1, 1]))),
         bands=tuple(tuple(int(v) for v in r) for r in bands),
-        differences={float(k): int(v) for k, v in zip(d["d"], d["k"], strict=True)},
+        differences={float(k): int(v) for k, v in d.items()},
         bad_by_customer=int(bad),
     )
 
