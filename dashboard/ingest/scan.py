@@ -10,6 +10,8 @@ header. Work is done in chunks so memory stays at a few times the chunk size.
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,23 +40,28 @@ class Records:
 
 
 def scan_records(buf: np.ndarray) -> Records:
-    """Split UTF-8 bytes `buf` (uint8) into records at line feeds outside quotes."""
+    """Split UTF-8 bytes `buf` (uint8) into records at line feeds outside quotes.
+
+    The line feeds and quotes of each chunk are found on two threads (numpy lets go of the
+    GIL while it compares and gathers); the quote parity that carries from chunk to chunk is
+    then followed in order.
+    """
     ends: list[np.ndarray] = []
     ordinals: list[np.ndarray] = []  # index of each record-ending LF among all LFs
     n_lf = n_quotes = 0
-    for base in range(0, len(buf), CHUNK):
-        chunk = buf[base : base + CHUNK]
-        lf = np.flatnonzero(chunk == _LF)
-        quotes = np.flatnonzero(chunk == _QUOTE)
-        if len(quotes) or n_quotes % 2:
-            outside = (n_quotes + np.searchsorted(quotes, lf)) % 2 == 0
+    with ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
+        found = list(pool.map(lambda base: _marks(buf, base), range(0, len(buf), CHUNK)))
+    for base, (lf, odd, quotes) in zip(range(0, len(buf), CHUNK), found, strict=True):
+        if odd is not None or n_quotes % 2:
+            inside = odd if odd is not None else np.zeros(len(lf), dtype=bool)
+            outside = inside == bool(n_quotes % 2)
             ordinals.append(n_lf + np.flatnonzero(outside))
             ends.append(lf[outside] + base)
         else:
             ordinals.append(n_lf + np.arange(len(lf)))
             ends.append(lf + base)
         n_lf += len(lf)
-        n_quotes += len(quotes)
+        n_quotes += quotes
     lf_at = np.concatenate(ends) if ends else np.zeros(0, np.int64)
     ordinal = np.concatenate(ordinals) if ordinals else np.zeros(0, np.int64)
     starts = np.concatenate(([0], lf_at + 1)).astype(np.int64)
@@ -64,6 +71,21 @@ def scan_records(buf: np.ndarray) -> Records:
         starts, stops, lines = starts[:-1], stops[:-1], lines[:-1]
     crlf = (stops > starts) & (buf[np.maximum(stops - 1, 0)] == _CR)
     return Records(starts, stops - crlf, lines, n_quotes > 0, n_quotes % 2 == 1)
+
+
+def _marks(buf: np.ndarray, base: int) -> tuple[np.ndarray, np.ndarray | None, int]:
+    """The chunk at `base`: offsets of its line feeds, whether an odd number of the chunk's
+    quotes precede each (None: the chunk has no quote), and its number of quotes.
+
+    Only these small results are kept, never the quotes' offsets (tens of millions in an
+    export that quotes every value), so finding them on two threads costs no memory.
+    """
+    chunk = buf[base : base + CHUNK]
+    lf = np.flatnonzero(chunk == _LF)
+    quotes = np.flatnonzero(chunk == _QUOTE)
+    if len(quotes) == 0:
+        return lf, None, 0
+    return lf, np.searchsorted(quotes, lf) % 2 == 1, len(quotes)
 
 
 def count_fields(buf: np.ndarray, records: Records, delimiter: str, first: int = 0) -> np.ndarray:
