@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from dashboard.config import Settings
@@ -98,7 +99,7 @@ def load_one(
             headers.extend(spec.header for spec in mapping.columns)
             headers.extend(mapping.keep)
         headers.extend(detection.unmapped)
-    previews = {kind: parts[0].head(PREVIEW_ROWS) for kind, parts in loaded.frames.items()}
+    previews = {kind: detached_head(parts[0]) for kind, parts in loaded.frames.items()}
     names = next((r.sheets for r in loaded.reports if r.sheets), ())
     return FileResult(
         f.name, loaded, tuple(dict.fromkeys(headers)), previews, overrides, None, names, chosen
@@ -119,6 +120,21 @@ def merge(results: Sequence[FileResult]) -> Loaded:
             out.errors.append(r.error)
             out.error_files.append(r.name)
     return out
+
+
+def detached_head(frame: pd.DataFrame, rows: int = PREVIEW_ROWS) -> pd.DataFrame:
+    """The first rows as a frame of their own: `head` would be a slice that keeps the whole
+    frame's text and number buffers alive (hundreds of MB for a large upload)."""
+    return frame.take(np.arange(min(rows, len(frame)))).reset_index(drop=True)
+
+
+def release_frames(results: Sequence[FileResult], merged: Loaded) -> None:
+    """Let the parsed frames go once the dataset holds them: the backend has its own copy,
+    and a session kept both (about 0.2 GB more for 1M tickets). Reports, headers and previews
+    stay; a file is read again from its bytes when its mapping changes."""
+    for r in results:
+        r.loaded.frames.clear()
+    merged.frames.clear()
 
 
 def mapping_targets() -> dict[str, list[str]]:

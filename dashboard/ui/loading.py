@@ -13,7 +13,7 @@ import streamlit as st
 from dashboard.config import Settings
 from dashboard.load import SourceFile, to_dataset
 from dashboard.ui import state
-from dashboard.uploads import FileResult, load_one, load_uploads, merge
+from dashboard.uploads import FileResult, load_uploads, merge, release_frames
 
 SOURCES = "sg_sources"  # list[SourceFile] behind the current upload
 RESULTS = "sg_file_results"  # list[FileResult], one per uploaded file
@@ -59,7 +59,7 @@ def remap(name: str, overrides: Mapping[str, str]) -> None:
     chosen[name] = {**chosen.get(name, {}), **overrides}
     st.session_state[OVERRIDES] = chosen
     with st.spinner(f"Reading {name} with your mapping..."):
-        _reread(by_name[name], sources)
+        _reread(sources)
 
 
 def choose_sheets(name: str, sheets: Sequence[str]) -> None:
@@ -70,16 +70,23 @@ def choose_sheets(name: str, sheets: Sequence[str]) -> None:
         return
     st.session_state[SHEETS] = {**st.session_state.get(SHEETS, {}), name: tuple(sheets)}
     with st.spinner(f"Reading {name}, sheets {', '.join(sheets)}..."):
-        _reread(by_name[name], sources)
+        _reread(sources)
 
 
-def _reread(f: SourceFile, sources: Sequence[SourceFile]) -> None:
-    """One file again, with its mapping corrections and chosen sheets."""
-    overrides = st.session_state.get(OVERRIDES, {}).get(f.name, {})
-    sheets = st.session_state.get(SHEETS, {}).get(f.name)
-    fresh = load_one(f, state.settings(), overrides, sheets)
-    current = [fresh if r.name == f.name else r for r in results()]
-    _store(sources, current, state.upload_signature() or ())
+def _reread(sources: Sequence[SourceFile]) -> None:
+    """Every file again, each with its mapping corrections and chosen sheets.
+
+    The parsed frames are let go once stored (`release_frames`), so a change to one file's
+    mapping reads the other files again from their bytes too.
+    """
+    found = load_uploads(
+        sources,
+        state.settings(),
+        st.session_state.get(OVERRIDES, {}),
+        None,
+        st.session_state.get(SHEETS, {}),
+    )
+    _store(sources, found, state.upload_signature() or ())
 
 
 def _load(sources: list[SourceFile], signature: tuple) -> None:
@@ -104,9 +111,11 @@ def _load(sources: list[SourceFile], signature: tuple) -> None:
 
 def _store(sources: Sequence[SourceFile], found: list[FileResult], signature: tuple) -> None:
     loaded = merge(found)
+    dataset = to_dataset(loaded)
+    release_frames(found, loaded)
     st.session_state[SOURCES] = list(sources)
     st.session_state[RESULTS] = found
-    state.set_uploaded(to_dataset(loaded), loaded, signature)
+    state.set_uploaded(dataset, loaded, signature)
 
 
 def forget_upload() -> None:
