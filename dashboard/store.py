@@ -5,7 +5,8 @@ frame works, so the KPI code (written against `Dataset.table(kind)`) runs unchan
 
 Surveys and reviews that carry a ticket id inherit the ticket's segments (channel, team, agent,
 priority, country, product, organisation and kept columns) where they have none of their own:
-`Dataset.table` returns that enriched view, so KPI code never joins by hand.
+`Dataset.table` returns that enriched table (joined once, when the data is stored), so KPI
+code never joins by hand and no query pays the join again.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ class Dataset:
         return kind in self.tables
 
     def table(self, kind: TableKind) -> ibis.Table:
-        """The enriched Ibis table of `kind` (KeyError when that kind was not loaded)."""
+        """The (enriched) Ibis table of `kind` (KeyError when that kind was not loaded)."""
         return self.tables[kind]
 
     def columns(self, kind: TableKind) -> tuple[str, ...]:
