@@ -90,8 +90,8 @@ def _test(key: str, kind: str, b: pd.Series, a: pd.Series) -> Comparison:
         return compare_means(nb, _mean(b), sd_from_sums(nb, b["sum"], b["sumsq"]),
                              na, _mean(a), sd_from_sums(na, a["sum"], a["sumsq"]))  # fmt: skip
     if kind == "quantile":
-        return compare_log_means(int(b["log_n"] or 0), b["log_sum"], b["log_sumsq"],
-                                 int(a["log_n"] or 0), a["log_sum"], a["log_sumsq"])  # fmt: skip
+        return compare_log_means(_whole(b["log_n"]), b["log_sum"], b["log_sumsq"],
+                                 _whole(a["log_n"]), a["log_sum"], a["log_sumsq"])  # fmt: skip
     if kind == "count":
         return compare_rates(nb, _days(b), na, _days(a))
     return compare_rates(b["numerator"], b["denominator"], a["numerator"], a["denominator"])
@@ -130,7 +130,7 @@ def _change(kind: str, unit: str, b: float, a: float, r: Comparison):
 
 
 def _nps(row: pd.Series) -> tuple[int, int, int]:
-    return int(row["promoters"]), int(row["passives"]), int(row["detractors"])
+    return _whole(row["promoters"]), _whole(row["passives"]), _whole(row["detractors"])
 
 
 def _mean(row: pd.Series) -> float:

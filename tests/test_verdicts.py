@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import pytest
 
-from dashboard.config import Settings
+from dashboard.config import CsatDefinition, DurationStat, Settings
 from dashboard.errors import IssueCode
-from dashboard.overview import Card, headline
+from dashboard.kpis import KPIS, KpiRequest, compute
+from dashboard.overview import Card, cards, headline
+from dashboard.samples import load_sample
 from dashboard.significance import compare_cells
 from dashboard.stats import Reason
 from dashboard.verdicts import ISSUE_WORDING, REASON_WORDING, Subject, verdict
@@ -72,6 +76,29 @@ def test_an_empty_comparison_period_is_no_data_not_a_crash() -> None:
     full_ratio = _cell("ratio", "ratio", value=2.0, n=5, numerator=10.0, denominator=5.0)
     ratio = compare_cells("agent_productivity", empty_ratio, full_ratio, Settings())
     assert ratio.result.reason == Reason.NO_DATA
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [Settings(), Settings(csat_definition=CsatDefinition.MEAN),
+     Settings(duration_stat=DurationStat.MEAN)],
+)  # fmt: skip
+def test_every_kpi_against_a_period_without_rows(settings: Settings) -> None:
+    # every kind (NPS counts, log sums of durations, means, ratios) from the engine's own
+    # cells, both ways round, and with the comparison as whole-range rows only
+    data, _ = load_sample()
+    now = compute(data, KpiRequest(tuple(KPIS), "week", date(2025, 10, 1), date(2025, 12, 31)),
+                  settings)  # fmt: skip
+    for series in (True, False):
+        empty = KpiRequest(tuple(KPIS), "week", date(2010, 1, 1), date(2010, 3, 31),
+                           series=series)  # fmt: skip
+        before = compute(data, empty, settings)
+        shown = cards(now, before, list(KPIS), settings)
+        assert len(shown) >= 15
+        tested = [c for c in shown if KPIS[c.key].kind != "count"]  # 0 tickets is a count
+        assert tested and all(c.comparison.result.pvalue is None for c in tested)
+        assert {c.badge for c in shown} <= {"Too few data", "Not tested", "No data"}
+        cards(before, now, list(KPIS), settings)  # the shown period empty: no card, no crash
 
 
 def test_backlog_is_shown_not_tested() -> None:
