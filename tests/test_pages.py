@@ -123,3 +123,15 @@ def test_overview_without_comparison_and_settings_change() -> None:
     assert not errors_of(at)
     csat = next(m for m in at.metric if m.label == "CSAT")
     assert "%" not in csat.value  # CSAT as a mean rating
+
+
+def test_trends_with_a_preset_before_the_data_starts() -> None:
+    # the upload holds three January days: "last month" is December, which has no rows
+    at = app().run()
+    at.switch_page("pages/data.py").run()
+    at.file_uploader[0].set_value(("support.csv", FIXTURE_TICKETS, "text/csv")).run()
+    at.selectbox(key="period").set_value("last_month").run()
+    at.switch_page("pages/trends.py").run()
+    assert not errors_of(at)
+    assert not [e for e in at.error if "went wrong" in e.value]
+    assert any(i.value.startswith("No ") for i in at.info)

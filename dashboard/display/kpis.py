@@ -34,6 +34,8 @@ def trend_frame(cells: KpiCells, key: str, split: bool) -> pd.DataFrame:
     f = f[f.segment_value != ""] if split else f[f.segment_value == ""]
     out = f[["period", "period_start", "value", "n", "partial"]].copy()
     out["series"] = f["segment_value"] if split else KPIS[key].label
+    if out.empty:  # no period in range (a preset before the data starts): nothing to draw
+        return out.reset_index(drop=True)
     has_values = out.groupby("series")["value"].transform(lambda v: v.notna().any())
     return out[has_values].reset_index(drop=True)
 
