@@ -11,11 +11,16 @@ Cases:
   Zendesk profile, parses every mapped column and builds the Dataset (`to_dataset`).
 - `load-all`: the same with the surveys and reviews files too.
 - `pandas`: `pd.read_csv(path, parse_dates=[the 3 date columns])`, the common approach.
+
+For the two loads it also prints what the process holds once the dataset is built and
+everything else is let go (after a pause for the allocators to hand freed pages back): the
+memory a session keeps for as long as the manager looks at that data.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import resource
 import subprocess
 import sys
@@ -26,6 +31,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 DATES = ["Created at", "Updated at", "Solved at"]
+
+
+def _resident_mb() -> float:
+    """Resident memory of this process now (VmRSS; 0 when not on Linux)."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return 0.0
+    line = next(x for x in status.splitlines() if x.startswith("VmRSS:"))
+    return int(line.split()[1]) / 1024
 
 
 def _peak_mb() -> float:
@@ -39,13 +54,14 @@ def _peak_mb() -> float:
 
 
 def child(mode: str, folder: Path, tickets: int) -> None:
-    """Run one case and print 'seconds peak_mb baseline_mb rows'."""
+    """Run one case and print 'seconds peak_mb baseline_mb rows held_mb settled_seconds'."""
     if mode != "pandas":
         import dashboard  # noqa: F401  (before pandas: it sets the allocator option, as the app)
     import pandas as pd
 
     from dashboard.config import Settings
     from dashboard.load.pipeline import SourceFile, load_files
+    from dashboard.schema import TableKind
 
     if mode != "pandas":
         # the app's server process has the DuckDB backend loaded before any upload arrives
@@ -56,27 +72,36 @@ def child(mode: str, folder: Path, tickets: int) -> None:
     paths = [folder / f"{kind}_{tickets}.csv" for kind in kinds]
     baseline = _peak_mb()
     began = time.perf_counter()
+    held = settled = 0.0
     if mode == "pandas":
         rows = len(pd.read_csv(paths[0], parse_dates=DATES))
+        seconds = time.perf_counter() - began
     else:
         files = [SourceFile(p.name, p.read_bytes()) for p in paths]
         dataset, loaded = load_files(files, Settings(max_upload_mb=4096))
+        seconds = time.perf_counter() - began
+        dataset.settle()  # the tables compress on a thread of their own (dashboard/backend.py)
+        settled = time.perf_counter() - began
         assert not loaded.errors, loaded.errors
         rows = sum(report.rows_used for report in loaded.reports)
-        del dataset
-    seconds = time.perf_counter() - began
-    print(f"{seconds:.3f} {_peak_mb():.0f} {baseline:.0f} {rows}")
+        del files, loaded
+        gc.collect()
+        time.sleep(12)  # DuckDB's allocator hands pages back within its 10 s decay
+        held = _resident_mb()
+        assert dataset.table(TableKind.TICKETS).count().execute() > 0
+    print(f"{seconds:.3f} {_peak_mb():.0f} {baseline:.0f} {rows} {held:.0f} {settled:.3f}")
 
 
-def measure(mode: str, folder: Path, tickets: int) -> tuple[float, float, float, int]:
-    """Run `mode` in a fresh interpreter: seconds, peak MB, MB after imports, rows."""
+def measure(mode: str, folder: Path, tickets: int) -> tuple[float, ...]:
+    """Run `mode` in a fresh interpreter: seconds, peak MB, MB after imports, rows, MB held,
+    seconds until the tables were compressed."""
     out = subprocess.run(
         [sys.executable, __file__, "--child", mode, str(folder), str(tickets)],
         capture_output=True,
         text=True,
         check=True,
     ).stdout.split()
-    return float(out[0]), float(out[1]), float(out[2]), int(out[3])
+    return tuple(float(x) for x in out)
 
 
 def report(folder: Path, tickets: int) -> None:
@@ -91,13 +116,15 @@ def report(folder: Path, tickets: int) -> None:
         ("load", "load_files + to_dataset (tickets)", size),
         ("load-all", "load_files + to_dataset (all three)", total),
     ]:
-        seconds, peak, baseline, rows = measure(mode, folder, tickets)
+        seconds, peak, baseline, rows, held, settled = measure(mode, folder, tickets)
         base = base or seconds  # pandas runs first: the yardstick of this run
         print(
             f"{label:<38} {seconds:6.2f} s  x{seconds / base:4.2f} of pandas   "
             f"peak RSS {peak:6.0f} MB = {peak / mb:4.2f}x file "
-            f"({(peak - baseline) / mb:4.2f}x above imports)  rows {rows:,}"
+            f"({(peak - baseline) / mb:4.2f}x above imports)  rows {rows:,.0f}"
         )
+        if held:
+            print(f"{'':<38} compressed after {settled:5.2f} s, then held {held:5.0f} MB")
 
 
 def main() -> None:

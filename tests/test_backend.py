@@ -1,0 +1,93 @@
+"""The default backend keeps a session's tables compressed in memory, with the same answers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import ibis
+import numpy as np
+import pandas as pd
+import pandas.testing as pdt
+
+from dashboard.backend import STORE, compress_in_background, in_memory_duckdb
+from dashboard.config import Settings
+from dashboard.kpis import KPIS, KpiRequest, compute
+from dashboard.load.pipeline import inspect_files
+from dashboard.samples import sample_files
+from dashboard.schema import TableKind as K
+from dashboard.store import build_dataset
+
+
+def _duckdb_mb(con) -> float:
+    rows = con.raw_sql("SELECT sum(memory_usage_bytes) FROM duckdb_memory()").fetchall()
+    return rows[0][0] / 2**20
+
+
+def _tickets(n: int) -> pd.DataFrame:
+    rng = np.random.default_rng(3)
+    created = pd.Timestamp("2025-01-01") + pd.to_timedelta(rng.integers(0, 365 * 86400, n), "s")
+    return pd.DataFrame(
+        {
+            "ticket_id": [f"T-{i}" for i in range(n)],
+            "created_at": created,
+            "team": rng.choice(["Billing", "Tech", "Sales"], n),
+            "channel": rng.choice(["email", "chat"], n),
+            "agent_replies": rng.integers(1, 6, n).astype(float),
+            "resolution_minutes": rng.exponential(600, n).round(),
+        }
+    )
+
+
+def test_tables_are_stored_compressed_and_answer_the_same() -> None:
+    frame = _tickets(200_000)
+    plain = build_dataset({K.TICKETS: frame.copy()}, con=ibis.duckdb.connect())
+    packed = build_dataset({K.TICKETS: frame.copy()})
+    assert packed.con.raw_sql("SELECT current_database()").fetchall()[0][0] == STORE
+    query = lambda t: (  # noqa: E731
+        t.group_by("team")
+        .aggregate(n=t.count(), replies=t.agent_replies.sum(), med=t.resolution_minutes.median())
+        .order_by("team")
+        .to_pandas()
+    )
+    expected = query(plain.table(K.TICKETS))
+    # queried while the tables are being compressed, and after
+    pdt.assert_frame_equal(query(packed.table(K.TICKETS)), expected)
+    packed.settle()
+    assert not packed.compressing.is_alive()
+    pdt.assert_frame_equal(query(packed.table(K.TICKETS)), expected)
+    # the same table in under half the memory (about a fifth on real exports)
+    assert _duckdb_mb(packed.con) < 0.5 * _duckdb_mb(plain.con)
+
+
+def test_every_sample_kpi_is_the_same_on_the_compressed_store() -> None:
+    loaded = inspect_files(sample_files(), Settings())
+    frames = {kind: pd.concat(parts, ignore_index=True) for kind, parts in loaded.frames.items()}
+    request = KpiRequest(tuple(KPIS), "month", date(2025, 1, 1), date(2025, 12, 31))
+    results = []
+    for con in (ibis.duckdb.connect(), None):
+        copies = {kind: frame.copy() for kind, frame in frames.items()}
+        data = build_dataset(copies, kept_labels=loaded.kept, con=con)
+        data.settle()
+        results.append(compute(data, request, Settings()).frame)
+    order = ["kpi", "segment_value", "period"]
+    plain, packed = (r.sort_values(order).reset_index(drop=True) for r in results)
+    assert len(plain) > 100
+    pdt.assert_frame_equal(packed, plain)
+
+
+def test_a_connection_of_our_own_is_left_as_it_is_and_stays_usable() -> None:
+    con = ibis.duckdb.connect()
+    data = build_dataset({K.TICKETS: _tickets(50)}, con=con)
+    assert data.compressing is None
+    assert compress_in_background(con) is None  # and no result left open on the connection
+    assert data.table(K.TICKETS).count().execute() == 50
+    assert con.raw_sql("SELECT current_database()").fetchall()[0][0] == "memory"
+
+
+def test_the_store_writes_nothing_to_disk(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    con = in_memory_duckdb()
+    build_dataset({K.TICKETS: _tickets(1_000)}, con=con).settle()
+    files = con.raw_sql("SELECT path FROM duckdb_databases() WHERE path IS NOT NULL").fetchall()
+    assert files == []
+    assert list(tmp_path.iterdir()) == []
