@@ -67,6 +67,7 @@ def compress_in_background(
         finally:
             cursor.close()
 
-    thread = threading.Thread(target=checkpoint, name="servicegap-compress", daemon=True)
+    # not a daemon: an exiting process (the command line) waits for it, never kills it mid-way
+    thread = threading.Thread(target=checkpoint, name="servicegap-compress", daemon=False)
     thread.start()
     return thread
