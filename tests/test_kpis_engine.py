@@ -3,6 +3,7 @@ comments), plus variants, segments with top-N, partial periods and the "all" row
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -193,3 +194,18 @@ def test_response_rate_without_resolved_tickets_has_no_value() -> None:
     total = compute(data, request, Settings()).total("survey_response_rate")
     assert total["numerator"] == 1 and total["denominator"] == 0
     assert pd.isna(total["value"])
+
+
+def test_a_filter_no_account_matches_gives_no_churn_not_an_error() -> None:
+    """Churn under a filter that leaves no account (the Churn page crashed on it)."""
+    accounts_ = accounts().assign(country=["NO", "NO", "DK", "DK"])
+    data = build_dataset({K.ACCOUNTS: accounts_})
+    request = KpiRequest(
+        ("churn_rate", "retention_rate"), "month", date(2024, 1, 1), date(2024, 2, 29),
+        {"country": ["SE"]},
+    )  # fmt: skip
+    frame = compute(data, request, Settings()).frame
+    assert frame["value"].isna().all()
+    assert (frame["n"] == 0).all()
+    everyone = compute(data, replace(request, filters={"country": ["NO"]}), Settings())
+    assert everyone.total("churn_rate")["n"] > 0  # the same request with a match has values

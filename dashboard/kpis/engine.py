@@ -116,7 +116,8 @@ def compute(data: Dataset, request: KpiRequest, settings: Settings) -> KpiCells:
             parts.append(states.churn(table, kpis, request, _segments(run), first, last, run))
         else:
             parts.append(_aggregate(table, basis, kpis, request, settings, first, last, run))
-    frame = pd.concat([p for p in parts if not p.empty], ignore_index=True) if parts else None
+    parts = [p for p in parts if not p.empty]  # a filter can leave every table without rows
+    frame = pd.concat(parts, ignore_index=True) if parts else None
     frame = _with_response_rate(frame, request, settings, here, first, last, run)
     if frame is None or frame.empty:
         frame = pd.DataFrame(columns=COLUMNS)
