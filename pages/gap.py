@@ -45,8 +45,13 @@ spec = GapSpec(CompanySource(company), CustomerSource(customer), spec.company_me
 c_map, u_map = company_mapping(spec.company, settings), customer_mapping(spec.customer)
 here = scoped(data, view.filters, view.start, view.end)
 needs_reviews = spec.company != CompanySource.SLA and not data.has(TableKind.REVIEWS)
-if needs_reviews or not data.has(TableKind.SURVEYS):
-    missing = "QA reviews (or choose SLA met)" if needs_reviews else "customer survey answers"
+needs_tickets = spec.company == CompanySource.SLA and not data.has(TableKind.TICKETS)
+if needs_reviews or needs_tickets or not data.has(TableKind.SURVEYS):
+    missing = (
+        "QA reviews (or choose SLA met)" if needs_reviews
+        else "the ticket export, with its SLA outcome, to use SLA met" if needs_tickets
+        else "customer survey answers"
+    )  # fmt: skip
     st.info(f"The delivery gap needs {missing}. Add that export on the Data page.")
     st.page_link("pages/data.py", label="Go to the Data page", icon=":material/upload:")
     st.stop()

@@ -49,6 +49,14 @@ def test_without_sla_results_there_is_nothing_to_count() -> None:
     assert math.isnan(report.total.rate) and report.total.ci is None
 
 
+def test_answers_without_their_tickets_have_nothing_to_count() -> None:
+    """Survey answers and QA reviews uploaded alone: no SLA outcome, an empty report."""
+    ds = build_dataset({K.SURVEYS: fx.surveys(), K.REVIEWS: fx.reviews()})
+    report = watermelon(ds)
+    assert report.cells == ()
+    assert report.total.green_rated == 0 and report.total.ci is None
+
+
 def test_wilson_edges() -> None:
     assert wilson(0, 0) is None
     ci = wilson(0, 10)

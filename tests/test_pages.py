@@ -135,3 +135,20 @@ def test_trends_with_a_preset_before_the_data_starts() -> None:
     assert not errors_of(at)
     assert not [e for e in at.error if "went wrong" in e.value]
     assert any(i.value.startswith("No ") for i in at.info)
+
+
+def test_gap_with_survey_answers_alone_asks_for_what_is_missing() -> None:
+    # survey answers without their tickets: "SLA met" has no SLA outcome to read
+    survey = (
+        b"Response ID,Ticket ID,Date,Rating (1-5),Comment\n"
+        b"r1,5001,2024-05-02,5,Great\nr2,5002,2024-05-03,4,\nr3,5003,2024-05-10,2,Slow reply\n"
+    )
+    at = app().run()
+    at.switch_page("pages/data.py").run()
+    at.file_uploader[0].set_value(("survey.csv", survey, "text/csv")).run()
+    at.switch_page("pages/gap.py").run()
+    assert any("QA reviews" in i.value for i in at.info)
+    at.selectbox(key="gap_company").set_value("sla").run()
+    assert not errors_of(at)
+    assert not [e for e in at.error if "went wrong" in e.value]
+    assert any("ticket export" in i.value for i in at.info)

@@ -82,10 +82,15 @@ def watermelon(
     customer: CustomerSource = CustomerSource.CSAT,
     level: float = 0.95,
 ) -> WatermelonReport:
-    """The watermelon rate per period and segment (one query; a few rows come back)."""
-    r = customer_ratings(dataset, customer).filter(
-        _.ticket_id.notnull() & _.ticket_sla_met.notnull()
-    )
+    """The watermelon rate per period and segment (one query; a few rows come back).
+
+    Without a ticket table there is no SLA outcome: the report has no cells and a zero total.
+    """
+    r = customer_ratings(dataset, customer)
+    if "ticket_sla_met" not in r.columns:  # answers uploaded without their tickets
+        empty = WatermelonCell("all", {}, 0, 0, 0, 0, ci=None)
+        return WatermelonReport(customer, grain, by, (), empty)
+    r = r.filter(_.ticket_id.notnull() & _.ticket_sla_met.notnull())
     when = r.ticket_resolved_at.coalesce(r.rated_at)
     seg = r[by].cast("string").fill_null(BLANK) if by else ibis.literal("")
     r = r.filter(when.notnull()).mutate(period=bucket(when, grain), segment=seg)
