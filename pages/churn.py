@@ -34,20 +34,23 @@ with guard("churn over time"):
         f"churn:{request}:{view.settings}", lambda: compute(data, request, view.settings)
     )
     total = cells.total("churn_rate")
-    cols = st.columns(3)
-    cols[0].metric(
-        "Churn rate",
-        show.format_value(total["value"], "%"),
-        border=True,
-        help="Accounts active at the start of the range that churned before its end",
-    )
-    cols[1].metric("Accounts active at the start", f"{int(total['n']):,}", border=True)
-    cols[2].metric("Churned", f"{int(total['successes']):,}", border=True)
-    frame = show.trend_frame(cells, "churn_rate", bool(by))
-    titles = Titles(f"Churn rate by {view.grain}", f"{view.describe()} · accounts active at "
-                    "each period's start")  # fmt: skip
-    widgets.chart(trend_chart(frame, titles, show.axis_for("churn_rate", view.settings)),
-                  "churn-rate", frame)  # fmt: skip
+    if total is None:  # the filters leave no account
+        st.info("No account matches these filters and dates. Widen the filters in the sidebar.")
+    else:
+        cols = st.columns(3)
+        cols[0].metric(
+            "Churn rate",
+            show.format_value(total["value"], "%"),
+            border=True,
+            help="Accounts active at the start of the range that churned before its end",
+        )
+        cols[1].metric("Accounts active at the start", f"{int(total['n']):,}", border=True)
+        cols[2].metric("Churned", f"{int(total['successes']):,}", border=True)
+        frame = show.trend_frame(cells, "churn_rate", bool(by))
+        titles = Titles(f"Churn rate by {view.grain}", f"{view.describe()} · accounts active at "
+                        "each period's start")  # fmt: skip
+        widgets.chart(trend_chart(frame, titles, show.axis_for("churn_rate", view.settings)),
+                      "churn-rate", frame)  # fmt: skip
 with guard("churn after bad service"):
     st.subheader("Churn after a bad service experience")
     cost = state.memo(f"cost:{view.filters}:{view.settings}",

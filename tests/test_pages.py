@@ -152,3 +152,11 @@ def test_gap_with_survey_answers_alone_asks_for_what_is_missing() -> None:
     assert not errors_of(at)
     assert not [e for e in at.error if "went wrong" in e.value]
     assert any("ticket export" in i.value for i in at.info)
+
+
+def test_churn_with_a_filter_that_leaves_no_account() -> None:
+    at = _on("churn.py")
+    at.multiselect(key="f_country").set_value(["-"]).run()
+    assert not errors_of(at)
+    assert not [e for e in at.error if "went wrong" in e.value]
+    assert any("No account matches" in i.value for i in at.info)
