@@ -48,7 +48,8 @@ needs_reviews = spec.company != CompanySource.SLA and not data.has(TableKind.REV
 needs_tickets = spec.company == CompanySource.SLA and not data.has(TableKind.TICKETS)
 if needs_reviews or needs_tickets or not data.has(TableKind.SURVEYS):
     missing = (
-        "QA reviews (or choose SLA met)" if needs_reviews
+        "QA reviews (or choose SLA met)" if needs_reviews and data.has(TableKind.TICKETS)
+        else "QA reviews, or the ticket export with its SLA outcome to use SLA met" if needs_reviews
         else "the ticket export, with its SLA outcome, to use SLA met" if needs_tickets
         else "customer survey answers"
     )  # fmt: skip

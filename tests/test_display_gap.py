@@ -49,6 +49,21 @@ def test_cost_table_rates_per_account_period() -> None:
     assert list(table["Accounts"]) == [50, 300]
 
 
+def _cost(bad: ChurnGroup, other: ChurnGroup, reason: str) -> CostOfGap:
+    nan = float("nan")
+    return CostOfGap(bad, other, "month", 90, nan, nan, None, None, "none", reason)
+
+
+def test_cost_unavailable_says_why_in_words_with_the_counts() -> None:
+    empty = ChurnGroup(account_periods=0, churned=0, accounts=0)
+    few = show.cost_unavailable(_cost(empty, ChurnGroup(40, 3, 12), "too_few"))
+    assert few.startswith("Too few accounts to compare churn after bad service")
+    assert "0 accounts had a bad experience in the 90 days before a month, 12 did not" in few
+    assert "too_few" not in few
+    none = show.cost_unavailable(_cost(ChurnGroup(5, 0, 5), ChurnGroup(40, 0, 12), "no_variation"))
+    assert none.endswith("no account churned.")
+
+
 @pytest.mark.parametrize(
     ("label", "expected"),
     [

@@ -120,3 +120,19 @@ def cost_table(cost: CostOfGap) -> pd.DataFrame:
             "Accounts": g.accounts,
         })  # fmt: skip
     return pd.DataFrame(rows)
+
+
+def cost_unavailable(cost: CostOfGap) -> str:
+    """Why the churn comparison has no test, in words, with the counts behind it."""
+    bad, other = cost.bad, cost.other
+    counts = (
+        f"{bad.accounts:,} accounts had a bad experience in the {cost.lookback_days} days before "
+        f"a {cost.grain}, {other.accounts:,} did not; {bad.churned + other.churned:,} churned"
+    )
+    if cost.reason == "no_variation":
+        what = "no account churned" if bad.churned + other.churned == 0 else "every account churned"
+        return f"Nothing to compare in churn after bad service: {counts}; {what}."
+    return (
+        f"Too few accounts to compare churn after bad service: {counts}. The comparison needs "
+        "accounts in both groups; widen the filters or the dates."
+    )

@@ -111,7 +111,7 @@ def watermelon(report: WatermelonReport, view: View) -> None:
 def cost(result: CostOfGap) -> None:
     """Churn after a bad experience against churn otherwise, tested."""
     if result.reason:
-        st.info(f"Cost of the gap not available: {result.reason}")
+        st.info(show.cost_unavailable(result))
         return
     st.dataframe(show.cost_table(result), hide_index=True, column_config=_num(None))
     ci = f"95 % CI {result.ci[0]:+.1f} to {result.ci[1]:+.1f} points; " if result.ci else ""
