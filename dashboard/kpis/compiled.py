@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import ibis
+import ibis.expr.operations as ops
 import pandas as pd
 import pyarrow.types as pat
 from ibis.backends import BaseBackend
@@ -66,12 +67,12 @@ class Sources:
         """The result of `expr` as a DataFrame, exactly as `expr.to_pandas()` would give it."""
         if self.con is None:
             return run_plain(expr)
-        sql = _template(expr.op())
+        sql, hooks = _template(expr.op())
         for name in self.tables:
             quoted = f'"{name}"'
             if quoted in sql:  # only the tables this query reads are compiled
                 sql = sql.replace(quoted, f"({self._source(name)})")
-        return _duckdb_frame(self.con, sql, expr)
+        return _duckdb_frame(self.con, sql, expr, hooks)
 
 
 def stand_ins(data: Dataset) -> tuple[Dataset, Sources]:
@@ -90,16 +91,27 @@ def stand_ins(data: Dataset) -> tuple[Dataset, Sources]:
 
 
 @lru_cache(maxsize=512)
-def _template(op) -> str:
-    """The DuckDB SQL of a query on stand-in tables (memoised: ops hash by structure)."""
-    return str(ibis.to_sql(op.to_expr(), dialect="duckdb"))
+def _template(op) -> tuple[str, bool]:
+    """The DuckDB SQL of a query on stand-in tables, and whether it needs Ibis's pre-run hooks.
+
+    Memoised: ops hash by structure. The hooks register in-memory tables (e.g. a period grid)
+    and UDFs; walking a large query for them costs milliseconds, so only queries holding one
+    run them.
+    """
+    sql = str(ibis.to_sql(op.to_expr(), dialect="duckdb"))
+    return sql, bool(op.find((ops.InMemoryTable, *_UDFS)))
 
 
-def _duckdb_frame(con: BaseBackend, sql: str, expr: ibis.Table) -> pd.DataFrame:
+_UDFS = (ops.ScalarUDF, ops.AggUDF, ops.ElementWiseVectorizedUDF, ops.ReductionVectorizedUDF,
+         ops.AnalyticVectorizedUDF)  # fmt: skip
+
+
+def _duckdb_frame(con: BaseBackend, sql: str, expr: ibis.Table, hooks: bool = True) -> pd.DataFrame:
     """Run `sql` on DuckDB and convert the result the way Ibis's DuckDB backend does."""
     from ibis.backends.duckdb.converter import DuckDBPandasData
 
-    con._run_pre_execute_hooks(expr)  # registers in-memory tables (e.g. a period grid)
+    if hooks:
+        con._run_pre_execute_hooks(expr)
     table = con.con.sql(sql).to_arrow_table()
     columns = {
         name: col.to_pylist()

@@ -21,17 +21,14 @@ import pandas as pd
 from dashboard.config import Settings
 from dashboard.coverage import coverage
 from dashboard.errors import UnknownColumnError
-from dashboard.kpis import histograms, periods, states, zones
+from dashboard.kpis import histograms, periods, queries, states, zones
 from dashboard.kpis.compiled import Run, stand_ins
 from dashboard.kpis.frame import COLUMNS, densify, long_rows
-from dashboard.kpis.measures import aggregates, row_columns
 from dashboard.kpis.registry import KPIS, Kpi
-from dashboard.kpis.segments import bounds, segment_value
+from dashboard.kpis.segments import segment_value
 from dashboard.schema import TableKind
 from dashboard.scope import scoped
 from dashboard.store import Dataset
-
-NOT_ADDITIVE = ("__median", "__p90")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,10 +152,6 @@ def _segments(run: Run):
     return segment_expr
 
 
-def _bounds(request: KpiRequest) -> tuple[ibis.Value, ibis.Value]:
-    return bounds(request.start, request.end)
-
-
 def _aggregate(
     table: ibis.Table,
     basis: str,
@@ -170,56 +163,12 @@ def _aggregate(
     run: Run,
 ) -> pd.DataFrame:
     """One grouped query per period and one for the whole range, for KPIs sharing a date."""
-    cols: dict[str, ibis.Value] = {}
-    for kpi in kpis:
-        cols.update(row_columns(kpi, table, settings))
-    when = table[basis]
-    seg = _segments(run)(table, request, when)
-    rows = table.mutate(_when=when, _seg=seg, **cols)
-    start, after = _bounds(request)
-    rows = rows.filter(rows._when.notnull() & (rows._when >= start) & (rows._when < after))
-    rows = rows.mutate(_period=periods.bucket(rows._when, request.grain))
-    metrics: dict[str, ibis.Value] = {}
-    for kpi in kpis:
-        metrics.update(aggregates(kpi, rows, settings))
-    keys = ["_seg"] if request.by else []
-    split = _per_period_and_whole if request.series else _whole_only
-    by_period, whole = split(rows, keys, metrics, run)
-    totals = split(rows, [], metrics, run) if request.by else None
+    seg = _segments(run)(table, request, table[basis])
+    q = queries.build(table, basis, kpis, request, settings, seg)
+    by_period, whole = q.main.run(run)
+    totals = q.totals.run(run) if q.totals else None
     out = long_rows(kpis, by_period, whole, totals, request, settings, first, last)
-    return histograms.attach(out, histograms.counts(rows, kpis, run))
-
-
-def _per_period_and_whole(
-    rows: ibis.Table, keys: list[str], metrics: dict[str, ibis.Value], run: Run
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Statistics per period (× segment) and over the whole range, in one or two queries.
-
-    Every statistic but the quantiles is additive over periods (agent-days too: each lies in
-    one period), so the whole-range row is the sum of the period rows; only medians and
-    percentiles need a second query over the rows, since they are never pooled.
-    """
-    by_period = run(rows.group_by(["_period", *keys]).aggregate(**metrics))
-    quantiles = {m: e for m, e in metrics.items() if m.endswith(NOT_ADDITIVE)}
-    additive = by_period.drop(columns=["_period", *quantiles])
-    if keys:
-        whole = additive.groupby(keys, as_index=False).sum(min_count=1)
-    else:
-        whole = additive.sum(min_count=1).to_frame().T
-    if quantiles:
-        grouped = rows.group_by(keys) if keys else rows
-        q = run(grouped.aggregate(**quantiles))
-        whole = whole.merge(q, on=keys) if keys else pd.concat([whole, q], axis=1)
-    return by_period, whole
-
-
-def _whole_only(
-    rows: ibis.Table, keys: list[str], metrics: dict[str, ibis.Value], run: Run
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """No period rows, and every statistic over the whole range (× segment) in one query."""
-    grouped = rows.group_by(keys) if keys else rows
-    whole = run(grouped.aggregate(**metrics))
-    return pd.DataFrame(columns=["_period", *keys, *metrics]), whole
+    return histograms.attach(out, None if q.hist is None else run(q.hist))
 
 
 def _with_response_rate(

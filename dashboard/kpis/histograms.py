@@ -20,6 +20,12 @@ RATING_KPIS = ("csat", "csat_mean", "nps", "ces")
 
 def counts(rows: ibis.Table, kpis: list[Kpi], run: Run = run_plain) -> pd.DataFrame | None:
     """Answers per (period, segment, kpi, score) over `rows` (which hold `<key>__h` columns)."""
+    q = query(rows, kpis)
+    return None if q is None else run(q)
+
+
+def query(rows: ibis.Table, kpis: list[Kpi]) -> ibis.Table | None:
+    """The query behind `counts` (None when no KPI has a histogram)."""
     keys = [k.key for k in kpis if f"{k.key}__h" in rows.columns]
     if not keys:
         return None
@@ -31,7 +37,7 @@ def counts(rows: ibis.Table, kpis: list[Kpi], run: Run = run_plain) -> pd.DataFr
         for k in keys
     ]  # fmt: skip
     union = parts[0] if len(parts) == 1 else ibis.union(*parts, distinct=False)
-    return run(union.group_by(["_period", "_seg", "_kpi", "_h"]).aggregate(n=union.count()))
+    return union.group_by(["_period", "_seg", "_kpi", "_h"]).aggregate(n=union.count())
 
 
 def attach(frame: pd.DataFrame, grouped: pd.DataFrame | None) -> pd.DataFrame:

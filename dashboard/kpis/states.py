@@ -14,7 +14,7 @@ from datetime import date, timedelta
 import ibis
 import pandas as pd
 
-from dashboard.kpis import periods
+from dashboard.kpis import periods, queries
 from dashboard.kpis.compiled import Run, run_plain
 from dashboard.kpis.frame import COLUMNS, all_period
 from dashboard.kpis.registry import Kpi
@@ -24,15 +24,13 @@ def backlog(
     table: ibis.Table, request, segment_expr, first: date, last: date, run: Run = run_plain
 ) -> pd.DataFrame:
     """Open tickets at the end of every period, per segment and in total."""
-    t = table.filter(table.created_at.notnull())
-    seg = segment_expr(t, request, t.created_at)
-    t = t.mutate(_seg=seg)
-    # A ticket "resolved" before it was created (a data error) is closed from its creation on.
-    closing = ibis.ifelse(t.resolved_at < t.created_at, t.created_at, t.resolved_at)
+    seg = segment_expr(table, request, table.created_at)
     end = pd.Timestamp(request.end + timedelta(days=1))
+    key = ("backlog", request.series, request.grain, end, bool(request.by), seg.op())
+    q = queries.built(table, key, lambda: _queries(table, seg, request, end))
     if not request.series:
-        return _backlog_at_end(t, closing, end, request, run)
-    opened, closed, whole = _flows(t, closing, request.grain, end, run)
+        return _backlog_at_end(q, request, run)
+    opened, closed, whole = _flows(q[0], run)
     grid = periods.starts(request.start, request.end, request.grain)
     rows: list[dict] = []
     segments = sorted(set(opened["_seg"])) if request.by else [""]
@@ -54,16 +52,25 @@ def backlog(
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def _backlog_at_end(
-    t: ibis.Table, closing: ibis.Value, end: pd.Timestamp, request, run: Run
-) -> pd.DataFrame:
-    """Only the whole-range row(s): open at the range's end, in one ungrouped-by-period query."""
+def _queries(table: ibis.Table, seg: ibis.Value, request, end: pd.Timestamp) -> list[ibis.Table]:
+    """The flows per period; or the counts open at the range's end (per segment, then total)."""
+    t = table.filter(table.created_at.notnull()).mutate(_seg=seg)
+    # A ticket "resolved" before it was created (a data error) is closed from its creation on.
+    closing = ibis.ifelse(t.resolved_at < t.created_at, t.created_at, t.resolved_at)
     at = ibis.literal(end.to_pydatetime())
+    if request.series:
+        return [_flows_query(t, closing, request.grain, at)]
     metrics = {"opened": (t.created_at < at).cast("int64").sum(),
                "closed": (closing < at).fill_null(False).cast("int64").sum()}  # fmt: skip
-    parts = [("", run(t.aggregate(**metrics)))]
+    whole = [t.aggregate(**metrics)]
+    return [t.group_by("_seg").aggregate(**metrics), *whole] if request.by else whole
+
+
+def _backlog_at_end(q: list[ibis.Table], request, run: Run) -> pd.DataFrame:
+    """Only the whole-range row(s): open at the range's end, in one ungrouped-by-period query."""
+    parts = [("", run(q[-1]))]
     if request.by:
-        parts.insert(0, (request.by, run(t.group_by("_seg").aggregate(**metrics))))
+        parts.insert(0, (request.by, run(q[0])))
     rows = []
     for segment, counts in parts:
         for r in counts.to_dict("records"):
@@ -73,16 +80,13 @@ def _backlog_at_end(
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def _flows(
-    t: ibis.Table, closing: ibis.Value, grain: str, end: pd.Timestamp, run: Run
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Tickets opened and closed per period × segment, and both before `end`, in one query.
+def _flows_query(t: ibis.Table, closing: ibis.Value, grain: str, at: ibis.Value) -> ibis.Table:
+    """Tickets opened and closed per period × segment, and both before `at`, in one query.
 
     The openings and the closings are stacked (union all) and counted together, so the
-    cumulative difference gives the backlog at every period end; `end` (the range's end, which
+    cumulative difference gives the backlog at every period end; `at` (the range's end, which
     need not fall on a period boundary) is counted exactly.
     """
-    at = ibis.literal(end.to_pydatetime())
     zero, one = ibis.literal(0, "int64"), ibis.literal(1, "int64")
     opened = t.select(_period=periods.bucket(t.created_at, grain), _seg=t._seg, o=one, c=zero,
                       oe=(t.created_at < at).cast("int64"), ce=zero)  # fmt: skip
@@ -90,11 +94,14 @@ def _flows(
     closed = done.select(_period=periods.bucket(done._closing, grain), _seg=done._seg, o=zero,
                          c=one, oe=zero, ce=(done._closing < at).cast("int64"))  # fmt: skip
     both = ibis.union(opened, closed, distinct=False)
-    counts = run(
-        both.group_by(["_period", "_seg"]).aggregate(
-            opened=both.o.sum(), closed=both.c.sum(), oe=both.oe.sum(), ce=both.ce.sum()
-        )
+    return both.group_by(["_period", "_seg"]).aggregate(
+        opened=both.o.sum(), closed=both.c.sum(), oe=both.oe.sum(), ce=both.ce.sum()
     )
+
+
+def _flows(query: ibis.Table, run: Run) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(opened, closed) per period × segment, and both before the range's end per segment."""
+    counts = run(query)
     whole = counts.groupby("_seg", as_index=False)[["oe", "ce"]].sum()
     whole = whole.rename(columns={"oe": "opened", "ce": "closed"})
     return (counts.rename(columns={"opened": "n"})[["_period", "_seg", "n"]],
