@@ -20,6 +20,8 @@ import ibis
 import pandas as pd
 from ibis.backends import BaseBackend
 
+from dashboard.agent_numbers import COLUMN as AGENT_NUMBER
+from dashboard.agent_numbers import agent_numbers
 from dashboard.backend import compress_in_background, in_memory_duckdb
 from dashboard.followups import COLUMN as FOLLOW_UP
 from dashboard.followups import next_contact_minutes
@@ -101,6 +103,7 @@ def build_dataset(
         conformed = conform(kind, frame)
         if kind == TableKind.TICKETS:
             conformed[FOLLOW_UP] = next_contact_minutes(conformed.customer_id, conformed.created_at)
+            conformed[AGENT_NUMBER] = agent_numbers(conformed.agent)
         base[kind] = con.create_table(kind.value, conformed, overwrite=True)
         del conformed
         if kind == TableKind.TICKETS:  # the big one: compress it while the others are stored

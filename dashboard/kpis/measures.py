@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import ibis
 
+from dashboard.agent_numbers import COLUMN as AGENT_NUMBER
+from dashboard.agent_numbers import DAYS
 from dashboard.config import CsatDefinition, Settings, TimeBasis
 from dashboard.followups import COLUMN as FOLLOW_UP
 from dashboard.kpis.registry import Kpi
@@ -152,11 +154,13 @@ def _qa_pass(t, s, k):
 
 def _productivity(t, s, k):
     ok = t.resolved_at.notnull() & t.agent.notnull()
-    day = t.resolved_at.date().cast("string")
-    return {
-        f"{k}__num": ok.cast("float64"),
-        f"{k}__agentday": ibis.ifelse(ok, t.agent.concat("|", day), ibis.null("string")),
-    }
+    if AGENT_NUMBER in t.columns:  # stored with the tickets (see `agent_numbers`)
+        day = t.resolved_at.epoch_seconds() // 86400
+        key = ibis.ifelse(ok, t[AGENT_NUMBER] * DAYS + day, ibis.null("int64"))
+    else:  # a table from elsewhere: the agent's name and the day as text
+        day = t.resolved_at.date().cast("string")
+        key = ibis.ifelse(ok, t.agent.concat("|", day), ibis.null("string"))
+    return {f"{k}__num": ok.cast("float64"), f"{k}__agentday": key}
 
 
 _BUILDERS = {
