@@ -119,5 +119,8 @@ def _duckdb_frame(con: BaseBackend, sql: str, expr: ibis.Table, hooks: bool = Tr
         else col.to_pandas()
         for name, col in zip(table.column_names, table.columns, strict=True)
     }
-    frame = DuckDBPandasData.convert_table(pd.DataFrame(columns), expr.schema())
-    return expr.__pandas_result__(frame)
+    schema = expr.schema()
+    frame = DuckDBPandasData.convert_table(pd.DataFrame(columns), schema)
+    if any(t.is_nested() for t in schema.types):
+        return expr.__pandas_result__(frame)  # Ibis's second pass (arrays, maps, structs)
+    return frame  # flat columns: the second pass gives back the same frame, at 3 ms a query
