@@ -22,7 +22,7 @@ from ibis.backends import BaseBackend
 
 from dashboard.agent_numbers import COLUMN as AGENT_NUMBER
 from dashboard.agent_numbers import agent_numbers
-from dashboard.backend import compress_in_background, in_memory_duckdb
+from dashboard.backend import SIDE, compress_in_background, in_memory_duckdb, side_database
 from dashboard.followups import COLUMN as FOLLOW_UP
 from dashboard.followups import next_contact_minutes
 from dashboard.schema import COLUMNS, TableKind, conform
@@ -95,6 +95,7 @@ def build_dataset(
         con: an Ibis backend to use instead of a fresh in-memory DuckDB.
     """
     con = con if con is not None else in_memory_duckdb()
+    side = side_database(con)
     kept_labels = kept_labels or {}
     base: dict[TableKind, ibis.Table] = {}
     labels: dict[TableKind, dict[str, str]] = {}
@@ -104,7 +105,8 @@ def build_dataset(
         if kind == TableKind.TICKETS:
             conformed[FOLLOW_UP] = next_contact_minutes(conformed.customer_id, conformed.created_at)
             conformed[AGENT_NUMBER] = agent_numbers(conformed.agent)
-        base[kind] = con.create_table(kind.value, conformed, overwrite=True)
+        where = side if kind != TableKind.TICKETS else None
+        base[kind] = con.create_table(kind.value, conformed, overwrite=True, database=where)
         del conformed
         if kind == TableKind.TICKETS:  # the big one: compress it while the others are stored
             compressing = compress_in_background(con)
@@ -121,8 +123,9 @@ def build_dataset(
                 base[kind], tickets, labels[kind], labels[TableKind.TICKETS], unique
             )
             # stored, not a view: every survey query (and the KPI list) would join again
-            tables[kind] = con.create_table(kind.value, enriched, overwrite=True)
-    compressing = compress_in_background(con, after=compressing)
+            tables[kind] = con.create_table(kind.value, enriched, overwrite=True, database=side)
+    if any(kind != TableKind.TICKETS for kind in base):  # the tables in the side database
+        compressing = compress_in_background(con, after=compressing, database=SIDE)
     return Dataset(con, tables, labels, reports, is_sample, compressing)
 
 

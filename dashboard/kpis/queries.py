@@ -110,7 +110,7 @@ def built(table: ibis.Table, key: tuple, make: Callable[[], T]) -> T:
 
 def shape(request) -> tuple:
     """What of a request the query expressions depend on (everything but the filters)."""
-    return (request.kpis, request.grain, request.start, request.end, request.by,
+    return (tuple(request.kpis), request.grain, request.start, request.end, request.by,
             request.top_n, request.data_range, request.series)  # fmt: skip
 
 
