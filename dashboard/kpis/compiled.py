@@ -106,7 +106,7 @@ _UDFS = (ops.ScalarUDF, ops.AggUDF, ops.ElementWiseVectorizedUDF, ops.ReductionV
          ops.AnalyticVectorizedUDF)  # fmt: skip
 
 
-def _duckdb_frame(con: BaseBackend, sql: str, expr: ibis.Table, hooks: bool = True) -> pd.DataFrame:
+def _duckdb_frame(con: BaseBackend, sql: str, expr: ibis.Table, hooks: bool) -> pd.DataFrame:
     """Run `sql` on DuckDB and convert the result the way Ibis's DuckDB backend does."""
     from ibis.backends.duckdb.converter import DuckDBPandasData
 

@@ -12,20 +12,14 @@ from __future__ import annotations
 import ibis
 import pandas as pd
 
-from dashboard.kpis.compiled import Run, run_plain
 from dashboard.kpis.registry import Kpi
 
 RATING_KPIS = ("csat", "csat_mean", "nps", "ces")
 
 
-def counts(rows: ibis.Table, kpis: list[Kpi], run: Run = run_plain) -> pd.DataFrame | None:
-    """Answers per (period, segment, kpi, score) over `rows` (which hold `<key>__h` columns)."""
-    q = query(rows, kpis)
-    return None if q is None else run(q)
-
-
 def query(rows: ibis.Table, kpis: list[Kpi]) -> ibis.Table | None:
-    """The query behind `counts` (None when no KPI has a histogram)."""
+    """Answers per (period, segment, kpi, score) over `rows` (which hold `<key>__h` columns);
+    None when no KPI has a histogram."""
     keys = [k.key for k in kpis if f"{k.key}__h" in rows.columns]
     if not keys:
         return None

@@ -97,7 +97,9 @@ def build(
     seg: ibis.Value,
 ) -> Queries:
     """The queries of `kpis` on `table` dated by `basis`; reused when the shape was seen."""
-    key = ("aggregate", basis, tuple(k.key for k in kpis), shape(request), settings, seg.op())
+    # what `_build` reads of the request; the breakdown column and its top N are in `seg`
+    shape = (request.grain, request.start, request.end, bool(request.by), request.series)
+    key = ("aggregate", basis, tuple(k.key for k in kpis), shape, settings, seg.op())
     return built(table, key, lambda: _build(table, basis, kpis, request, settings, seg))
 
 
@@ -106,12 +108,6 @@ def built(table: ibis.Table, key: tuple, make: Callable[[], T]) -> T:
     if not isinstance(table.op(), ops.UnboundTable):
         return make()
     return reuse((table.op(), *key), make)
-
-
-def shape(request) -> tuple:
-    """What of a request the query expressions depend on (everything but the filters)."""
-    return (tuple(request.kpis), request.grain, request.start, request.end, request.by,
-            request.top_n, request.data_range, request.series)  # fmt: skip
 
 
 def reuse(key: Hashable, make: Callable[[], T]) -> T:
