@@ -12,7 +12,7 @@ code never joins by hand and no query pays the join again.
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -78,12 +78,13 @@ def default_label(name: str) -> str:
 
 
 def build_dataset(
-    frames: Mapping[TableKind, pd.DataFrame],
+    frames: MutableMapping[TableKind, pd.DataFrame],
     *,
     kept_labels: Mapping[TableKind, Mapping[str, str]] | None = None,
     reports: tuple[Any, ...] = (),
     is_sample: bool = False,
     con: BaseBackend | None = None,
+    consume: bool = False,
 ) -> Dataset:
     """Put canonical frames on an Ibis backend (a new in-memory DuckDB by default).
 
@@ -93,6 +94,9 @@ def build_dataset(
         reports: the per-file load reports to carry along.
         is_sample: whether this is the bundled sample data.
         con: an Ibis backend to use instead of a fresh in-memory DuckDB.
+        consume: take each frame out of `frames` as it is stored, so that (when the caller
+            holds no other reference) a stored table's frame is freed before the next table
+            is stored: the parsed frames and the backend's copies never all coexist.
     """
     con = con if con is not None else in_memory_duckdb()
     side = side_database(con)
@@ -100,8 +104,8 @@ def build_dataset(
     base: dict[TableKind, ibis.Table] = {}
     labels: dict[TableKind, dict[str, str]] = {}
     compressing = None
-    for kind, frame in frames.items():
-        conformed = conform(kind, frame)
+    for kind in list(frames):
+        conformed = conform(kind, frames.pop(kind) if consume else frames[kind])
         if kind == TableKind.TICKETS:
             conformed[FOLLOW_UP] = next_contact_minutes(conformed.customer_id, conformed.created_at)
             conformed[AGENT_NUMBER] = agent_numbers(conformed.agent)

@@ -68,7 +68,7 @@ TICKET_FILES = sorted(
 def test_first_ticket_id_and_created_at(name: str) -> None:
     """The first ticket's id and created time are read as the generator wrote them."""
     expect = MANIFEST[name]["expect"]
-    _, loaded = load_files([SourceFile(name, (EXPORTS / name).read_bytes())])
+    loaded = inspect_files([SourceFile(name, (EXPORTS / name).read_bytes())])
     first = loaded.frames["tickets"][0].iloc[0]
     assert str(first["ticket_id"]) == expect["first_ticket_id"]
     assert first["created_at"].isoformat() == expect["first_created_at"]
@@ -244,7 +244,7 @@ def test_hand_made_sheets_keep_names_and_decimal_commas(name: str) -> None:
     """Names with æøå, ł and 中文 survive the encoding; a decimal-comma hours column is read
     as minutes."""
     expect = MANIFEST[name]["expect"]
-    _, loaded = load_files([SourceFile(name, (EXPORTS / name).read_bytes())])
+    loaded = inspect_files([SourceFile(name, (EXPORTS / name).read_bytes())])
     first = loaded.frames["tickets"][0].iloc[0]
     assert first["agent"] == expect["first_agent"]
     if "handle_minutes_first" in expect:
@@ -257,7 +257,7 @@ def test_hand_made_sheets_keep_names_and_decimal_commas(name: str) -> None:
 def test_accounts_churn_and_value_match_the_generator(name: str) -> None:
     """Accounts: churn dates (blank = active), "1.234,50" amounts, day-first start dates."""
     expect = MANIFEST[name]["expect"]
-    _, loaded = load_files([SourceFile(name, (EXPORTS / name).read_bytes())])
+    loaded = inspect_files([SourceFile(name, (EXPORTS / name).read_bytes())])
     accounts = loaded.frames["accounts"][0]
     assert len(accounts) == expect["n_accounts"]
     assert accounts["churned_at"].notna().sum() == expect["n_churned"]
@@ -270,7 +270,7 @@ def test_a_sla_breached_column_counts_yes_as_not_met() -> None:
     duration in hours; "Customer Satisfaction" is the score, not the customer."""
     name = "handmade_en_sla_breached.csv"
     expect = MANIFEST[name]["expect"]
-    _, loaded = load_files([SourceFile(name, (EXPORTS / name).read_bytes())])
+    loaded = inspect_files([SourceFile(name, (EXPORTS / name).read_bytes())])
     tickets = loaded.frames["tickets"][0]
     assert int(tickets["sla_met"].sum()) == expect["sla_met"]
     assert int(tickets["sla_met"].notna().sum()) == expect["sla_evaluated"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -35,6 +36,19 @@ def test_conform_adds_missing_columns_and_keeps_extras_as_text() -> None:
     assert out["sla_met"].dtype == "boolean" and out["sla_met"].isna().all()
     assert out["created_at"].dtype == "datetime64[us]"
     assert out["Region code"].tolist() == ["3"]
+
+
+def test_conform_shares_the_columns_already_canonical_without_changing_its_input() -> None:
+    """No copy of a 1M-ticket frame at store time, and the caller's frame stays as it was."""
+    created = pd.to_datetime(["2024-03-01 10:00", "2024-03-02 11:00"]).astype("datetime64[us]")
+    frame = pd.DataFrame({"created_at": created, "first_response_minutes": [5.0, 7.5]})
+    out = schema.conform(TableKind.TICKETS, frame)
+    for name in frame.columns:
+        assert np.shares_memory(out[name].to_numpy(), frame[name].to_numpy()), name
+    out["first_response_minutes"] = [1.0, 2.0]
+    out.loc[0, "created_at"] = pd.Timestamp("2030-01-01")
+    assert frame["first_response_minutes"].tolist() == [5.0, 7.5]
+    assert frame["created_at"].iloc[0] == pd.Timestamp("2024-03-01 10:00")
 
 
 def test_column_lookup_rejects_unknown_names() -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import weakref
+
 import pandas as pd
 
+from dashboard.backend import in_memory_duckdb
 from dashboard.schema import TableKind as K
 from dashboard.store import build_dataset
 
@@ -57,3 +60,37 @@ def test_duplicate_ticket_ids_do_not_multiply_survey_rows() -> None:
     )
     ds = build_dataset({K.TICKETS: tickets, K.SURVEYS: surveys})
     assert ds.table(K.SURVEYS).count().execute() == 1
+
+
+def test_consuming_frees_each_frame_before_the_next_table_is_stored() -> None:
+    """With `consume`, the parsed frames and the backend's copies never all coexist: the
+    ticket frame is gone by the time the surveys are stored (the peak memory of a load)."""
+    surveys = pd.DataFrame(
+        {"ticket_id": ["1"], "responded_at": pd.to_datetime(["2024-01-03"]), "score": [5.0]}
+    )
+    frames = {K.TICKETS: _tickets(), K.SURVEYS: surveys}
+    del surveys
+    alive = {kind: weakref.ref(frame) for kind, frame in frames.items()}
+    con = in_memory_duckdb()
+    create = con.create_table
+    seen: list[tuple[str, bool]] = []
+
+    def recording(name, obj=None, **kwargs):
+        seen.append((name, alive[K.TICKETS]() is not None))
+        return create(name, obj, **kwargs)
+
+    con.create_table = recording
+    ds = build_dataset(frames, con=con, consume=True)
+    assert frames == {}
+    assert seen[0] == ("tickets", False)  # its frame was conformed and let go
+    assert ("surveys", False) in seen
+    assert alive[K.SURVEYS]() is None
+    assert ds.table(K.TICKETS).count().execute() == 3
+    assert ds.table(K.SURVEYS).count().execute() == 1
+
+
+def test_without_consuming_the_caller_keeps_its_frames() -> None:
+    frames = {K.TICKETS: _tickets()}
+    ds = build_dataset(frames)
+    assert list(frames) == [K.TICKETS] and len(frames[K.TICKETS]) == 3
+    assert ds.table(K.TICKETS).count().execute() == 3

@@ -88,3 +88,13 @@ def test_overrides_from_edit_only_lists_changes() -> None:
         "tickets.team": "-",
         "tickets.agent": "Who",
     }
+
+
+def test_storing_with_consume_moves_the_frames_onto_the_backend() -> None:
+    """The merged frames leave `Loaded` as they are stored; the reports stay for the Data page."""
+    (result,) = _load(SourceFile("t.csv", TICKETS))
+    merged = merge([result])
+    result.loaded.frames.clear()
+    data = to_dataset(merged, consume=True)
+    assert merged.frames == {} and merged.reports
+    assert data.table(TableKind.TICKETS).count().execute() == 3

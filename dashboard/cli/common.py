@@ -111,4 +111,4 @@ def load_dataset(args: argparse.Namespace) -> Dataset:
     )
     for name, err in zip(loaded.error_files, loaded.errors, strict=True):
         print(f"warning: {name}: {err.message} {err.hint}".rstrip(), file=sys.stderr)
-    return to_dataset(loaded)
+    return to_dataset(loaded, consume=True)

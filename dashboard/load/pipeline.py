@@ -178,14 +178,25 @@ def load_files(
 ) -> tuple[Dataset, Loaded]:
     """Read, map and store `files`; return the Dataset and what was read (reports, errors)."""
     loaded = inspect_files(files, settings, overrides=overrides, progress=progress)
-    return to_dataset(loaded, is_sample=is_sample), loaded
+    return to_dataset(loaded, is_sample=is_sample, consume=True), loaded
 
 
-def to_dataset(loaded: Loaded, *, is_sample: bool = False) -> Dataset:
-    """Put what was read on a fresh in-memory backend (cheap: no parsing happens here)."""
+def to_dataset(loaded: Loaded, *, is_sample: bool = False, consume: bool = False) -> Dataset:
+    """Put what was read on a fresh in-memory backend (cheap: no parsing happens here).
+
+    `consume`: move the parsed frames onto the backend, table by table, leaving
+    `loaded.frames` empty; each is freed once stored, if nothing else holds it (at 1M
+    tickets the frames are about 1.5x the file). Without it `loaded` keeps them.
+    """
     frames = {kind: _stack(parts) for kind, parts in loaded.frames.items()}
+    if consume:
+        loaded.frames.clear()
     return build_dataset(
-        frames, kept_labels=loaded.kept, reports=tuple(loaded.reports), is_sample=is_sample
+        frames,
+        kept_labels=loaded.kept,
+        reports=tuple(loaded.reports),
+        is_sample=is_sample,
+        consume=consume,
     )
 
 

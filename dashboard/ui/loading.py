@@ -76,8 +76,8 @@ def choose_sheets(name: str, sheets: Sequence[str]) -> None:
 def _reread(sources: Sequence[SourceFile]) -> None:
     """Every file again, each with its mapping corrections and chosen sheets.
 
-    The parsed frames are let go once stored (`release_frames`), so a change to one file's
-    mapping reads the other files again from their bytes too.
+    The parsed frames are let go as they are stored (`release_frames`, `to_dataset`), so a
+    change to one file's mapping reads the other files again from their bytes too.
     """
     found = load_uploads(
         sources,
@@ -111,8 +111,8 @@ def _load(sources: list[SourceFile], signature: tuple) -> None:
 
 def _store(sources: Sequence[SourceFile], found: list[FileResult], signature: tuple) -> None:
     loaded = merge(found)
-    dataset = to_dataset(loaded)
-    release_frames(found, loaded)
+    release_frames(found)  # `loaded` holds the only references, which the store takes
+    dataset = to_dataset(loaded, consume=True)
     st.session_state[SOURCES] = list(sources)
     st.session_state[RESULTS] = found
     state.set_uploaded(dataset, loaded, signature)
