@@ -236,6 +236,7 @@ def _load_table(raw: RawTable, overrides: Mapping[str, str], loaded: Loaded) -> 
     primary = replace(primary, keep=tuple(h for h in primary.keep if h not in taken))
     main = normalize(raw, primary)
     _add(loaded, primary.kind, main)
+    _release_text(raw, derived)
     derived_counts: dict[str, int] = {}
     used = main.used.copy()
     questions = [(primary, main)]
@@ -273,6 +274,25 @@ def _answered(raw: RawTable, mapping: TableMapping, kept: np.ndarray) -> np.ndar
     if header is None:
         return kept
     return kept & raw.frame[header].notna().to_numpy()
+
+
+def _release_text(raw: RawTable, derived: Sequence[TableMapping]) -> None:
+    """Drop, in place, the text columns of `raw` that no table still to be parsed reads.
+
+    Once the main table is parsed, its dates, numbers and unmapped columns (subjects...) are
+    only text nobody reads again, yet `raw` stays alive until the file is done: at 1M tickets
+    that is about 0.2 GB held while the ratings inside the export are parsed (the peak of a
+    load). `raw` belongs to this load alone (`read_file` makes it); afterwards only its report,
+    lines and the remaining columns are read. Tags gather every column written with their
+    header, so with a tags column to come nothing is dropped.
+    """
+    if any(m.spec("tags") is not None for m in derived):
+        return
+    wanted = {s.header for m in derived for s in m.columns}
+    for m in derived:
+        wanted |= set(m.keep) | {h for h in (m.preview_column, m.finished_column) if h}
+    for column in [c for c in raw.frame.columns if c not in wanted]:
+        del raw.frame[column]
 
 
 def _rows_of(raw: RawTable, rows: np.ndarray) -> RawTable:
