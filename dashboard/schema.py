@@ -200,7 +200,7 @@ def conform(kind: TableKind, frame: pd.DataFrame) -> pd.DataFrame:
     Extra (non-canonical) columns are kept as `string` segments after the canonical ones.
     Values must already be parsed: this only casts, it never parses text. Columns already of
     their dtype share the input's buffers rather than being copied (a 1M-ticket frame is
-    about 0.3 GB); copy-on-write keeps `frame` unchanged when the result is changed.
+    about 0.25 GB); copy-on-write keeps `frame` unchanged when the result is changed.
     """
     out: dict[str, pd.Series] = {}
     n = len(frame)

@@ -186,7 +186,7 @@ def to_dataset(loaded: Loaded, *, is_sample: bool = False, consume: bool = False
 
     `consume`: move the parsed frames onto the backend, table by table, leaving
     `loaded.frames` empty; each is freed once stored, if nothing else holds it (at 1M
-    tickets the frames are about 1.5x the file). Without it `loaded` keeps them.
+    tickets the frames are about as large as the file). Without it `loaded` keeps them.
     """
     frames = {kind: _stack(parts) for kind, parts in loaded.frames.items()}
     if consume:
