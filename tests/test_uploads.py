@@ -7,7 +7,13 @@ from dashboard.coverage import coverage, segment_values
 from dashboard.load import SourceFile, to_dataset
 from dashboard.reports import accounting, examples_table, mapping_table, reasons_table
 from dashboard.schema import TableKind
-from dashboard.uploads import NOT_MAPPED, load_uploads, merge, overrides_from_edit
+from dashboard.uploads import (
+    NOT_MAPPED,
+    load_uploads,
+    merge,
+    overrides_from_edit,
+    release_frames,
+)
 
 TICKETS = (
     "Ticket ID;Created;Solved;Team;Channel\n"
@@ -94,7 +100,7 @@ def test_storing_with_consume_moves_the_frames_onto_the_backend() -> None:
     """The merged frames leave `Loaded` as they are stored; the reports stay for the Data page."""
     (result,) = _load(SourceFile("t.csv", TICKETS))
     merged = merge([result])
-    result.loaded.frames.clear()
+    release_frames([result])
     data = to_dataset(merged, consume=True)
     assert merged.frames == {} and merged.reports
     assert data.table(TableKind.TICKETS).count().execute() == 3

@@ -26,6 +26,7 @@ from dashboard.load.normalize import Normalized, normalize
 from dashboard.load.report import LoadReport
 from dashboard.schema import TableKind
 from dashboard.sources import apply_overrides, detect
+from dashboard.sources.detect import unmapped_headers
 from dashboard.sources.model import Detection, TableMapping
 from dashboard.sources.overrides import UNMAP, resolve_header
 from dashboard.store import Dataset, build_dataset
@@ -288,10 +289,7 @@ def _release_text(raw: RawTable, derived: Sequence[TableMapping]) -> None:
     """
     if any(m.spec("tags") is not None for m in derived):
         return
-    wanted = {s.header for m in derived for s in m.columns}
-    for m in derived:
-        wanted |= set(m.keep) | {h for h in (m.preview_column, m.finished_column) if h}
-    for column in [c for c in raw.frame.columns if c not in wanted]:
+    for column in unmapped_headers(list(raw.frame.columns), derived):
         del raw.frame[column]
 
 
