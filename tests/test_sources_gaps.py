@@ -110,3 +110,30 @@ def test_zendesk_product_list_field_is_the_product() -> None:
     tickets = found.primary
     assert tickets.header_for("product") == "Product [list]"
     assert "Ticket type" in tickets.keep and "Plan [list]" in tickets.keep
+
+
+def test_agent_and_score_alone_are_not_a_qa_review_file() -> None:
+    """A CSAT export with an agent column is customer-rated: reading it as QA reviews would put
+    customer ratings on the company side of the Delivery gap (found with an unseen export)."""
+    found = detect(["Response ID", "Ticket ID", "Date", "Agent", "Score", "Comment"])
+    assert found.primary.kind == S
+
+
+def test_a_ticket_export_with_a_rating_column_is_read_as_tickets() -> None:
+    """Created + Resolved make it a ticket export: the tickets load and the ratings in it become
+    survey answers, instead of a weak ratings-profile match keeping only the rated rows."""
+    sample = pd.DataFrame({
+        "Ticket ID": ["1", "2", "3"], "Created": ["2024-03-01 09:00"] * 3,
+        "Resolved": ["2024-03-02 10:00", "", "2024-03-03 11:00"], "Agent": ["Ann", "Bo", "Ann"],
+        "Rating": ["5", "", ""],
+    })  # fmt: skip
+    found = detect(list(sample.columns), sample=sample)
+    assert found.primary.kind == T
+    assert found.primary.header_for("created_at") == "Created"
+    assert found.primary.header_for("resolved_at") == "Resolved"
+    assert [m.kind for m in found.mappings] == [T, S]
+
+
+def test_a_qa_sheet_with_a_qa_score_header_is_still_reviews() -> None:
+    found = detect(["Agent", "Date", "QA score", "Ticket ID"])
+    assert found.source == "klaus_reviews" and found.primary.kind == R

@@ -80,6 +80,8 @@ def detect(
     match = best_match(present, extra, sample)
     if match is not None:
         found = _from_profile(match, headers, present, extra, sample)
+        if match.weight < STRONG_WEIGHT:
+            found = _tickets_instead(found, headers, sample)
     else:
         found = generic.detect_generic(headers, sample)
     if found is None:
@@ -233,6 +235,32 @@ def _from_profile(
         confidence=round(confidence, 3),
         notes=tuple(notes),
     )
+
+
+TICKET_LIFECYCLE = ("resolved_at", "first_response_at")
+"""Dates only a ticket has: a file with a creation date and one of these is a ticket export."""
+
+
+def _tickets_instead(found: Detection, headers: Sequence[str], sample: pd.DataFrame | None
+                     ) -> Detection:  # fmt: skip
+    """The header synonyms' reading when a weak profile match reads a ticket export as ratings.
+
+    "Ticket ID, Created, Resolved, Agent, Rating" fits a satisfaction-survey profile by its
+    shared headers alone (ticket id, rating, agent), which would leave the tickets out and
+    count only the rated rows. When no mapping of the profile is a ticket table while the
+    synonyms find tickets with their lifecycle dates, the synonyms' reading (tickets, with
+    the ratings inside them) wins.
+    """
+    if any(m.kind == TableKind.TICKETS for m in found.mappings):
+        return found
+    generic_found = generic.detect_generic(headers, sample)
+    tickets = next((m for m in generic_found.mappings if m.kind == TableKind.TICKETS), None) \
+        if generic_found is not None else None  # fmt: skip
+    if tickets is None or tickets.header_for("created_at") is None:
+        return found
+    if not any(tickets.header_for(c) for c in TICKET_LIFECYCLE):
+        return found
+    return generic_found
 
 
 def _finish(

@@ -27,11 +27,33 @@ _SCORE = (
 )
 _REVIEWEE = ("Reviewee", "Reviewee name", "Reviewee email", "Agent", "Agent name")
 _REVIEWER = ("Reviewer", "Reviewer name", "Reviewer email")
+# "Agent" and "Score" alone are a ticket or a CSAT file as often as a QA one ("Agent, Rating"
+# in a ticket export, "Agent, Score" in a survey export): a review file also names something
+# only reviews have, else customer ratings would become company ratings on the Delivery gap.
+_QA_ONLY = (
+    *_REVIEWER,
+    "Reviewee",
+    "Reviewee name",
+    "Reviewee email",
+    "Review ID",
+    "Review id",
+    "Scorecard",
+    "Scorecard name",
+    "IQS",
+    "Review score",
+    "Review score %",
+    "QA score",
+    "Internal quality score",
+    "Quality score",
+    "Review created",
+    "Review date",
+    "Reviewed at",
+)
 
 KLAUS = Profile(
     key="klaus_reviews",
     label="Zendesk QA (Klaus) reviews",
-    required=(_REVIEWEE, _SCORE),
+    required=(_REVIEWEE, _SCORE, _QA_ONLY),
     optional=(
         _REVIEWER,
         ("Review ID", "Review id"),
