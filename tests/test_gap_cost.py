@@ -13,6 +13,7 @@ from dashboard.config import Settings
 from dashboard.errors import UnsupportedDataError
 from dashboard.gap.cost import cost_of_gap, period_grid
 from dashboard.schema import TableKind as K
+from dashboard.scope import scoped
 from dashboard.store import build_dataset
 
 
@@ -86,3 +87,12 @@ def test_newcombe_interval_matches_the_published_example() -> None:
     # 0.0524 to 0.3339
     res = compare_proportions(56, 70, 48, 80, 0.05)
     assert res.ci == pytest.approx((5.24, 33.39), abs=0.01)
+
+
+def test_a_filter_that_leaves_no_ticket_gives_too_few_not_an_error() -> None:
+    """The Delivery gap and Churn pages crashed when a filter left no ticket (an empty period
+    grid was built with its dtype passed as the index)."""
+    result = cost_of_gap(scoped(_dataset(), {"customer_id": ["nobody"]}), Settings())
+    assert result.reason == "too_few"
+    assert result.bad.account_periods == result.other.account_periods == 0
+    assert period_grid(scoped(_dataset(), {"customer_id": ["nobody"]}), "month").empty

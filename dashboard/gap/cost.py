@@ -88,9 +88,8 @@ def bad_events(dataset: Dataset) -> ibis.Table:
         parts.append(res.select(_.customer_id, at=_.resolved_at.coalesce(_.created_at)))
         parts.append(fr.select(_.customer_id, at=_.first_response_at.coalesce(_.created_at)))
     if not parts:
-        return ibis.memtable(
-            pd.DataFrame({"customer_id": pd.Series([], "string"), "at": pd.Series([], "M8[us]")})
-        )
+        empty = {"customer_id": pd.Series([], dtype="string"), "at": pd.Series([], dtype="M8[us]")}
+        return ibis.memtable(pd.DataFrame(empty))
     events = parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
     return events.filter(_.customer_id.notnull() & _.at.notnull())
 
@@ -106,7 +105,8 @@ def period_grid(dataset: Dataset, grain: str) -> pd.DataFrame:
         a = dataset.table(TableKind.ACCOUNTS)
         lo, hi = a.started_at.min().execute(), a.churned_at.max().execute()
     if lo is None or hi is None or pd.isna(lo) or pd.isna(hi):
-        return pd.DataFrame({"p_start": pd.Series([], "M8[us]"), "p_end": pd.Series([], "M8[us]")})
+        none = pd.Series([], dtype="M8[us]")
+        return pd.DataFrame({"p_start": none, "p_end": none})
     period = {"month": "M", "quarter": "Q", "year": "Y"}[grain]
     first = pd.Timestamp(lo).to_period(period).start_time
     starts = pd.date_range(first, pd.Timestamp(hi), freq=_FREQ[grain])
