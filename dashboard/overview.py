@@ -67,14 +67,20 @@ def _card(key: str, now, comparison: KpiComparison | None, current: KpiCells) ->
                 comparison)  # fmt: skip
 
 
-def headline(items: list[Card]) -> str:
-    """'CSAT fell 6 points and SLA compliance rose 2 points — real changes. Within noise: …'"""
+NO_COMPARISON = "Choose a comparison period in the sidebar to see what changed."
+
+
+def headline(items: list[Card], no_comparison: str = NO_COMPARISON) -> str:
+    """'CSAT fell 6 points and SLA compliance rose 2 points — real changes. Within noise: …'
+
+    `no_comparison`: the sentence when nothing was compared (`View.why_no_comparison`).
+    """
     real = [c for c in items if c.significant and c.comparison is not None]
     real.sort(key=lambda c: c.comparison.result.pvalue or 1.0)
     noise = [c.label for c in items
              if not c.significant and c.comparison is not None and c.badge == "Noise"]  # fmt: skip
     if not any(c.comparison for c in items):
-        return "Choose a comparison period in the sidebar to see what changed."
+        return no_comparison
     parts = []
     if real:
         phrases = [_phrase(c) for c in real[:4]]

@@ -89,6 +89,7 @@ class View:
         labels: segment column -> display label, for descriptions.
         settings: KPI variants and statistical settings.
         presenting: presentation mode (large type, no sidebar).
+        compare_note: why there is no comparison period although one was chosen ("" else).
     """
 
     start: date
@@ -101,6 +102,7 @@ class View:
     labels: Mapping[str, str] = field(default_factory=dict)
     settings: Settings = field(default_factory=Settings)
     presenting: bool = False
+    compare_note: str = ""
 
     def describe(self) -> str:
         """'1 Sep – 30 Nov 2024 · by week · Team: Billing, Tier 2' (period, grain, filters)."""
@@ -114,8 +116,14 @@ class View:
     def describe_comparison(self) -> str:
         """'vs 1 Jun – 31 Aug 2024' or an empty string without comparison."""
         if self.compare_start is None or self.compare_end is None:
-            return ""
+            return f"· {self.compare_note}" if self.compare_note else ""
         return f"vs {span(self.compare_start, self.compare_end)}"
+
+    def why_no_comparison(self) -> str:
+        """The sentence shown where a comparison was expected and there is none."""
+        if self.compare_note:
+            return f"{self.compare_note[0].upper()}{self.compare_note[1:]}."
+        return "Choose a comparison period in the sidebar to see what changed."
 
 
 def span(start: date, end: date) -> str:
@@ -157,6 +165,24 @@ def resolve(
         prev_end = start - timedelta(days=1)
         return start, end, _quarter_start(prev_end), prev_end
     return start, end, start - timedelta(days=length), start - timedelta(days=1)
+
+
+def within_data(
+    compare_start: date | None, compare_end: date | None, cov: HasRange
+) -> tuple[date | None, date | None, str]:
+    """The comparison days, or none with the reason when they all fall before the data starts.
+
+    "All data" against the previous period, or "last year" on an export of a few months,
+    compares with days that hold no ticket: every count reads 0 and a rate 0 %, and a test
+    would call the rise from nothing real. Nothing is compared then, and the reason is shown.
+    """
+    if compare_start is None or compare_end is None or cov.first is None:
+        return compare_start, compare_end, ""
+    if compare_end >= cov.first:
+        return compare_start, compare_end, ""
+    note = (f"no comparison: {span(compare_start, compare_end)} is before the data starts "
+            f"({span(cov.first, cov.first)}); choose a later period or no comparison")  # fmt: skip
+    return None, None, note
 
 
 def _preset_days(

@@ -30,7 +30,7 @@ with guard("the KPI cards"):
         previous = state.memo(f"overview:{then}:{view.settings}",
                               lambda: compute(data, then, view.settings))  # fmt: skip
     items = cards(current, previous, keys, view.settings)
-    st.info(headline(items), icon=":material/campaign:")
+    st.info(headline(items, view.why_no_comparison()), icon=":material/campaign:")
     grid(items)
     for card in items:
         if card.significant:

@@ -42,7 +42,7 @@ def cells(start, end, column=None):
 periods, groups, plan = st.tabs(["Period vs period", "Segment vs segment", "Sample size"])
 with periods, guard("the period comparison"):
     if view.compare_start is None:
-        st.info("Choose a comparison period in the sidebar.")
+        st.info(view.why_no_comparison())
     else:
         before = cells(view.compare_start, view.compare_end)
         sections.all_kpis(

@@ -8,7 +8,8 @@ import pytest
 
 from dashboard.config import Settings
 from dashboard.coverage import Coverage
-from dashboard.view import Comparison, Preset, View, resolve, span
+from dashboard.overview import headline
+from dashboard.view import Comparison, Preset, View, resolve, span, within_data
 
 COV = Coverage(first=date(2024, 1, 3), last=date(2024, 11, 20), rows={})
 
@@ -80,3 +81,23 @@ def test_span_short_forms() -> None:
     assert span(date(2024, 3, 3), date(2024, 3, 9)) == "3–9 Mar 2024"
     assert span(date(2024, 3, 3), date(2024, 3, 3)) == "3 Mar 2024"
     assert span(date(2023, 12, 30), date(2024, 1, 5)) == "30 Dec 2023 – 5 Jan 2024"
+
+
+def test_a_comparison_before_the_data_starts_is_dropped_with_its_reason() -> None:
+    """'All data' against the previous period compared with days holding no ticket, and the
+    Overview called a churn rise from 0 % real (found by a new-user run on the sample)."""
+    start, end, c_start, c_end = resolve(Preset.ALL, COV, None, Comparison.PREVIOUS)
+    assert c_end < COV.first
+    c_start, c_end, note = within_data(c_start, c_end, COV)
+    assert (c_start, c_end) == (None, None)
+    assert note.startswith("no comparison: 14 Feb 2023 – 2 Jan 2024 is before the data starts")
+    view = View(start, end, compare_note=note)
+    assert view.describe_comparison() == f"· {note}"
+    assert headline([], view.why_no_comparison()) == view.why_no_comparison()
+    assert view.why_no_comparison().startswith("No comparison: 14 Feb 2023")
+
+
+def test_a_comparison_that_reaches_into_the_data_is_kept() -> None:
+    _, _, c_start, c_end = resolve(Preset.LAST_90, COV, None, Comparison.PREVIOUS)
+    assert within_data(c_start, c_end, COV) == (c_start, c_end, "")
+    assert View(date(2024, 1, 3), date(2024, 1, 9)).why_no_comparison().startswith("Choose")

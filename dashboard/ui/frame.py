@@ -21,6 +21,7 @@ from dashboard.view import (
     Preset,
     View,
     resolve,
+    within_data,
 )
 
 FILTER_PREFIX = "f_"
@@ -103,10 +104,11 @@ def _controls(data) -> View:
     settings = _settings()
     presenting = st.toggle("Presentation mode", key="present", bind="query-params")
     start, end, c_start, c_end = resolve(Preset(preset), cov, custom, Comparison(comparison))
+    c_start, c_end, note = within_data(c_start, c_end, cov)
     return View(
         start=start, end=end, grain=grain, comparison=Comparison(comparison),
         compare_start=c_start, compare_end=c_end, filters=filters, labels=labels,
-        settings=settings, presenting=presenting,
+        settings=settings, presenting=presenting, compare_note=note,
     )  # fmt: skip
 
 
