@@ -53,6 +53,9 @@ with guard("churn over time"):
                       "churn-rate", frame)  # fmt: skip
 with guard("churn after bad service"):
     st.subheader("Churn after a bad service experience")
-    cost = state.memo(f"cost:{view.filters}:{view.settings}",
-                      lambda: cost_of_gap(scoped(data, view.filters), view.settings))  # fmt: skip
+    days = (view.start, view.end)
+    cost = state.memo(
+        f"cost:{view.filters}:{days}:{view.settings}",
+        lambda: cost_of_gap(scoped(data, view.filters), view.settings, days=days),
+    )
     gap_sections.cost(cost)

@@ -84,8 +84,9 @@ with guard("the watermelon rate"):
 if data.has(TableKind.ACCOUNTS):
     with guard("the cost of the gap"):
         st.subheader("What the gap costs: churn")
+        days = (view.start, view.end)
         cost = state.memo(
-            f"cost:{view.filters}:{settings}",
-            lambda: cost_of_gap(scoped(data, view.filters), settings),
+            f"cost:{view.filters}:{days}:{settings}",
+            lambda: cost_of_gap(scoped(data, view.filters), settings, days=days),
         )
         sections.cost(cost)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from datetime import date
 
 import pandas as pd
 import pytest
@@ -96,3 +97,16 @@ def test_a_filter_that_leaves_no_ticket_gives_too_few_not_an_error() -> None:
     assert result.reason == "too_few"
     assert result.bad.account_periods == result.other.account_periods == 0
     assert period_grid(scoped(_dataset(), {"customer_id": ["nobody"]}), "month").empty
+
+
+def test_only_the_periods_overlapping_the_days_shown_count() -> None:
+    """The churn table kept every month of the data whatever period the page showed (found by
+    a new-user run: 96 churned beside cards saying 17). From the hand count above: February
+    alone has the three bad account-months, all churned, and c2's other one."""
+    feb = cost_of_gap(_dataset(), Settings(), days=(date(2024, 2, 10), date(2024, 2, 20)))
+    assert (feb.bad.account_periods, feb.bad.churned) == (3, 3)
+    assert (feb.other.account_periods, feb.other.churned) == (1, 0)
+    jan_mar = cost_of_gap(_dataset(), Settings(), days=(date(2024, 1, 31), date(2024, 3, 1)))
+    assert (jan_mar.bad.account_periods, jan_mar.other.account_periods) == (3, 6)
+    none = cost_of_gap(_dataset(), Settings(), days=(date(2025, 1, 1), date(2025, 2, 1)))
+    assert none.reason == "too_few" and none.other.account_periods == 0

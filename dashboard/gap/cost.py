@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 import ibis
 import pandas as pd
@@ -114,14 +115,28 @@ def period_grid(dataset: Dataset, grain: str) -> pd.DataFrame:
     return pd.DataFrame({"p_start": starts.astype("M8[us]"), "p_end": ends.astype("M8[us]")})
 
 
-def cost_of_gap(dataset: Dataset, settings: Settings, grain: str = "month") -> CostOfGap:
-    """Churn per account-period after a bad experience vs otherwise, tested (see module doc)."""
+def cost_of_gap(
+    dataset: Dataset,
+    settings: Settings,
+    grain: str = "month",
+    days: tuple[date, date] | None = None,
+) -> CostOfGap:
+    """Churn per account-period after a bad experience vs otherwise, tested (see module doc).
+
+    `days`: count only the periods that overlap these days (first, last), so the figure
+    follows the period a page shows; the 90-day look-back still reads the tickets and ratings
+    before it. None: every period of the data.
+    """
     if not dataset.has(TableKind.ACCOUNTS):
         raise UnsupportedDataError(
             "The cost of the gap needs an accounts export (customer id, start and churn date).",
             hint="Add the CRM's account list.",
         )
-    grid = ibis.memtable(period_grid(dataset, grain))
+    grid = period_grid(dataset, grain)
+    if days is not None:
+        after = pd.Timestamp(days[1] + timedelta(days=1))
+        grid = grid[(grid.p_end > pd.Timestamp(days[0])) & (grid.p_start < after)]
+    grid = ibis.memtable(grid.reset_index(drop=True))
     acc = dataset.table(TableKind.ACCOUNTS).filter(_.customer_id.notnull())
     am = acc.cross_join(grid).filter(
         (_.started_at < _.p_start) & (_.churned_at.isnull() | (_.churned_at >= _.p_start))

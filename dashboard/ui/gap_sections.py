@@ -118,7 +118,8 @@ def cost(result: CostOfGap) -> None:
     st.caption(
         f"Difference {result.difference:+.1f} points ({ci}{_p(result.pvalue)}; "
         f"{result.method}). Relative risk {result.relative_risk:.2f}. A bad experience is a "
-        f"bad rating or an SLA breach in the {result.lookback_days} days before."
+        f"bad rating or an SLA breach in the {result.lookback_days} days before. Account-"
+        f"{result.grain}s that overlap the period shown."
     )
 
 
