@@ -12,6 +12,7 @@ from dashboard.display.labels import label_start
 from dashboard.gap import GapCell, GapSeries, GapSpec
 from dashboard.gap.cost import ChurnGroup, CostOfGap
 from dashboard.gap.moments import Interval, SideStats
+from dashboard.gap.scales import ScaleMapping
 
 
 def _cell(period: str, n_company: int, n_customer: int, gap: float) -> GapCell:
@@ -81,3 +82,19 @@ def test_label_start(label: str, expected: str) -> None:
 
 def test_label_start_of_all_is_missing() -> None:
     assert label_start("all") is pd.NaT or math.isnan(label_start("all").value)
+
+
+def test_side_cards_show_the_two_numbers_the_gap_subtracts() -> None:
+    """The page showed both sides' 'rated good' shares (82 %, 84 %) over a gap of +3.8 points
+    that subtracts the average review score from the customers' share rated good."""
+    company = SideStats(4, 352.0, 31000.0, 3)  # mean 88.0, 3 of 4 rated good
+    customer = SideStats(5, 400.0, 40000.0, 4)  # 4 of 5 rated good: 80 %
+    total = GapCell("all", {}, company, customer, 88.0, 80.0, 8.0, None, None)
+    series = GapSeries(GapSpec(), "month", None, (), total)
+    qa = ScaleMapping("qa", "QA reviews", "score as given", "80 or more", "below 60")
+    csat = ScaleMapping("csat", "CSAT", "1–5 to 0–100", "4 or 5", "1 or 2")
+    (c_title, c_value, c_help), (k_title, k_value, k_help) = show.side_cards(series, qa, csat)
+    assert (c_title, c_value) == ("Company: average score (QA reviews)", "88.0 of 100")
+    assert (k_title, k_value) == ("Customers: rated good (CSAT)", "80 %")
+    assert c_help == "score as given; n = 4" and k_help == "4 or 5; n = 5"
+    assert float(c_value.split()[0]) - float(k_value.split()[0]) == total.gap

@@ -5,12 +5,15 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 import test_gap_fixtures as fx
+from scipy import stats as sps
 from test_gap_fixtures import dataset, ts
 
 from dashboard.config import Settings
+from dashboard.gap.moments import SideStats, gap_test
 from dashboard.gap.scales import (
     CompanySource,
     CustomerSource,
+    Measure,
     company_mapping,
     company_ratings,
     customer_mapping,
@@ -126,3 +129,23 @@ def test_review_types_naming_self_are_self_assessments() -> None:
     ds = build_dataset({K.REVIEWS: reviews})
     assert len(company_ratings(ds, CompanySource.QA, Settings()).to_pandas()) == 6
     assert len(company_ratings(ds, CompanySource.SELF, Settings()).to_pandas()) == 2
+
+
+def test_gap_interval_stays_within_what_a_gap_can_be() -> None:
+    """Three ratings a side give a Welch t interval wider than ±100; it is cut at ±100 and is
+    otherwise scipy's Welch interval."""
+    a, b = [0.0, 100.0, 100.0], [100.0, 0.0, 50.0]
+
+    def side(v):
+        return SideStats(len(v), sum(v), sum(x * x for x in v), sum(x >= 80 for x in v))
+
+    ci, p, reason = gap_test(side(a), side(b), (Measure.SCORE, Measure.SCORE), 0.95)
+    ref = sps.ttest_ind(a, b, equal_var=False)
+    raw = ref.confidence_interval(0.95)
+    assert raw.low < -100 and raw.high > 100  # the case the page showed
+    assert (ci.low, ci.high) == (-100.0, 100.0)
+    assert p == pytest.approx(ref.pvalue, rel=1e-9) and reason is None
+    narrow = [70.0, 80.0, 90.0, 85.0, 75.0]
+    ci, _, _ = gap_test(side(narrow), side(b), (Measure.SCORE, Measure.SCORE), 0.95)
+    raw = sps.ttest_ind(narrow, b, equal_var=False).confidence_interval(0.95)
+    assert (ci.low, ci.high) == pytest.approx((raw.low, min(raw.high, 100.0)), rel=1e-9)

@@ -8,6 +8,7 @@ import pandas as pd
 
 from dashboard.display.labels import label_start
 from dashboard.gap import CostOfGap, GapCell, GapSeries, PairedView, WatermelonReport
+from dashboard.gap.scales import Measure, ScaleMapping
 
 
 def _ci(cell: GapCell) -> tuple[float, float]:
@@ -18,6 +19,33 @@ def _ci(cell: GapCell) -> tuple[float, float]:
 
 def _segment(cell: GapCell) -> str:
     return next(iter(cell.segment.values()), "") if cell.segment else ""
+
+
+def side_cards(
+    series: GapSeries, company: ScaleMapping, customer: ScaleMapping
+) -> list[tuple[str, str, str]]:
+    """(title, value, help) of the two sides exactly as the gap subtracts them.
+
+    The gap is company measure minus customer measure (by default the average review score
+    against the share of customers rated good): showing each side's "rated good" share beside
+    it gave 82 % and 84 % over a gap of +3.8 points, which read as a contradiction.
+    """
+    total = series.total
+    out = []
+    for who, scale, measure, value, n in (
+        ("Company", company, series.spec.company_measure, total.company_score, total.n_company),
+        ("Customers", customer, series.spec.customer_measure, total.customer_score,
+         total.n_customer),
+    ):  # fmt: skip
+        is_score = measure is Measure.SCORE
+        if math.isnan(value):
+            shown = "—"
+        else:
+            shown = f"{value:.1f} of 100" if is_score else f"{value:.0f} %"
+        what = "average score" if is_score else "rated good"
+        text = scale.score_text if is_score else scale.good_text
+        out.append((f"{who}: {what} ({scale.label})", shown, f"{text}; n = {n:,}"))
+    return out
 
 
 def period_table(series: GapSeries, min_n: int) -> pd.DataFrame:

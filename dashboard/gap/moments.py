@@ -120,13 +120,19 @@ def welch(
     return Estimate(company.mean - customer.mean, se, df)
 
 
+GAP_BOUND = 100.0
+"""The largest gap there can be: both sides are on 0–100."""
+
+
 def gap_test(
     company: SideStats, customer: SideStats, measures: tuple[Measure, Measure], level: float
 ) -> tuple[Interval | None, float | None, Reason | None]:
     """Interval and p-value of company − customer (H0: no gap) by `dashboard.stats`' Welch t.
 
     Each side's spread is `variance` (Agresti–Caffo for a share side), so the test is Welch's
-    on the moments the cell holds.
+    on the moments the cell holds. Both sides are on 0–100, so the gap lies in ±100: the
+    interval is cut there (a t interval on three ratings reached −103 to +149, which no
+    gap can be; intersecting with the possible values keeps the coverage).
     """
     res = compare_means(
         customer.n, customer.mean, math.sqrt(variance(customer, measures[1])),
@@ -134,7 +140,8 @@ def gap_test(
     )  # fmt: skip
     if res.reason is not None:
         return None, None, Reason.NO_VARIATION if res.reason == "no_variation" else Reason.TOO_FEW
-    ci = res.ci and Interval(float(res.ci.low), float(res.ci.high), res.ci.level)
+    ci = res.ci and Interval(max(float(res.ci.low), -GAP_BOUND),
+                             min(float(res.ci.high), GAP_BOUND), res.ci.level)  # fmt: skip
     return ci, None if res.pvalue is None else float(res.pvalue), None
 
 

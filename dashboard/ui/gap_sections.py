@@ -35,13 +35,12 @@ def top(series: GapSeries, company: ScaleMapping, customer: ScaleMapping) -> Non
     pair = headline(series)
     total = series.total
     cols = st.columns(3)
-    cols[0].metric(f"Company rated good ({company.label})", _pct(pair.company_share),
-                   help=f"{company.good_text}; n = {pair.n_company:,}", border=True)  # fmt: skip
-    cols[1].metric(f"Customers rated good ({customer.label})", _pct(pair.customer_share),
-                   help=f"{customer.good_text}; n = {pair.n_customer:,}", border=True)  # fmt: skip
+    for col, (title, value, text) in zip(cols, show.side_cards(series, company, customer),
+                                         strict=False):  # fmt: skip
+        col.metric(title, value, help=text, border=True)
     gap = "—" if math.isnan(total.gap) else f"{total.gap:+.1f} points"
     ci = f"95 % CI {total.ci.low:+.1f} to {total.ci.high:+.1f}; " if total.ci else ""
-    cols[2].metric("Gap (company − customer score)", gap, border=True,
+    cols[2].metric("Gap (company − customers)", gap, border=True,
                    help=f"{ci}{_p(total.pvalue)}")  # fmt: skip
     st.markdown(f"**{headline_sentence(pair)}**")
     with st.expander("How the two sides are put on one scale", icon=":material/straighten:"):
