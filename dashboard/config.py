@@ -34,11 +34,16 @@ class DurationStat(StrEnum):
 
 
 class Correction(StrEnum):
-    """Multiple-comparison adjustment of p-values across segments."""
+    """Multiple-comparison adjustment of p-values across segments, or across KPIs."""
 
     BH = "bh"  # Benjamini-Hochberg false discovery rate (default)
     HOLM = "holm"  # Holm step-down family-wise error rate
     NONE = "none"
+
+    @property
+    def label(self) -> str:
+        """The adjustment in words, for captions."""
+        return {"bh": "Benjamini–Hochberg", "holm": "Holm", "none": "no adjustment"}[self.value]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +52,8 @@ class Settings:
 
     alpha: float = field(default=0.05, metadata={"help": "Significance level for verdicts."})
     correction: Correction = field(
-        default=Correction.BH, metadata={"help": "Adjustment when many segments are tested."}
+        default=Correction.BH,
+        metadata={"help": "Adjustment when many segments or KPIs are tested."},
     )
     min_n: int = field(
         default=30, metadata={"help": "Fewest observations per group before a test is run."}

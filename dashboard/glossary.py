@@ -67,8 +67,9 @@ METHODS: tuple[Method, ...] = (
         "Ulm (1990); scipy.stats.poisson_means_test",
     ),
     Method(
-        "Which of many segments really differ?",
-        "Any KPI broken down by team, agent, channel…",
+        "Which of many segments, or many KPIs, really changed?",
+        "Any KPI broken down by team, agent, channel…; every KPI period against period "
+        "(Overview, Significance)",
         "Benjamini–Hochberg adjusted p-values (false discovery rate); Holm as an option",
         "—",
         "Benjamini & Hochberg (1995), JRSS B 57:289",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from dashboard import formatting as fmt
 from dashboard.config import Settings
 from dashboard.kpis import KPIS, KpiCells
-from dashboard.significance import KpiComparison, compare_cells
+from dashboard.significance import KpiComparison, compare_kpis
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,15 +37,18 @@ class Card:
 
 def cards(current: KpiCells, previous: KpiCells | None, keys: list[str],
           settings: Settings) -> list[Card]:  # fmt: skip
-    """Cards for `keys` that have a value in the shown period, in registry order."""
+    """Cards for `keys` that have a value in the shown period, in registry order.
+
+    Changes are judged with p adjusted across the KPIs compared (`compare_kpis`), as on the
+    Significance page, so the headline and that page's table agree.
+    """
+    compared = compare_kpis(current, previous, keys, settings) if previous is not None else {}
     out = []
     for key in keys:
         now = current.total(key)
         if now is None or (isinstance(now["value"], float) and math.isnan(now["value"])):
             continue
-        before = previous.total(key) if previous is not None else None
-        comparison = compare_cells(key, before, now, settings) if before is not None else None
-        out.append(_card(key, now, comparison, current))
+        out.append(_card(key, now, compared.get(key), current))
     return out
 
 

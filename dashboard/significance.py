@@ -190,6 +190,25 @@ def adjusted(items: list[KpiComparison], key: str, befores: list[pd.Series],
             for c, b, a, p in zip(items, befores, afters, ps, strict=True)]  # fmt: skip
 
 
+def compare_kpis(current, previous, keys: list[str],
+                 settings: Settings) -> dict[str, KpiComparison]:  # fmt: skip
+    """Every KPI with a row in both periods, judged with p adjusted across the KPIs.
+
+    A page of twenty KPIs compared period against period is twenty tests: unadjusted, about
+    one of them would be called a real change when nothing changed. `current` and `previous`
+    are `KpiCells` whose whole-range rows are compared; a KPI without a row in both is left
+    out, one with no data on a side is judged "too few data" (it has no p to adjust).
+    """
+    found = []
+    for key in keys:
+        now, then = current.total(key), previous.total(key)
+        if now is not None and then is not None:
+            found.append((key, then, now, compare_cells(key, then, now, settings)))
+    ps = adjust_pvalues([c.result.pvalue for *_, c in found], str(settings.correction))
+    return {key: compare_cells(key, then, now, settings, p) if p is not None else c
+            for (key, then, now, c), p in zip(found, ps, strict=True)}  # fmt: skip
+
+
 def segments_vs_rest(
     frame: pd.DataFrame, key: str, settings: Settings
 ) -> list[tuple[str, KpiComparison]]:

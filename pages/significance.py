@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from dashboard.config import Correction
 from dashboard.kpis import KPIS, KpiRequest, available, compute
 from dashboard.schema import TableKind
 from dashboard.significance import segment_changes, segments_vs_rest
@@ -15,7 +16,8 @@ data = state.require_dataset()
 view = state.view()
 st.title("Significance")
 st.caption(f"{view.describe()} {view.describe_comparison()} · significance level "
-           f"{view.settings.alpha:g}, p adjusted by {view.settings.correction}")  # fmt: skip
+           f"{view.settings.alpha:g}, p adjusted across the tests of a table "
+           f"({Correction(view.settings.correction).label})")  # fmt: skip
 keys = [a.kpi.key for a in state.memo("available", lambda: available(data)) if a.ok]
 known = state.data_range(data)
 segments = data.segment_columns(TableKind.TICKETS) or data.segment_columns(TableKind.SURVEYS)

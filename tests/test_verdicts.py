@@ -6,13 +6,14 @@ from datetime import date
 
 import pandas as pd
 import pytest
+from scipy import stats as sps
 
 from dashboard.config import CsatDefinition, DurationStat, Settings
 from dashboard.errors import IssueCode
-from dashboard.kpis import KPIS, KpiRequest, compute
+from dashboard.kpis import KPIS, KpiCells, KpiRequest, compute
 from dashboard.overview import Card, cards, headline
 from dashboard.samples import load_sample
-from dashboard.significance import compare_cells
+from dashboard.significance import compare_cells, compare_kpis
 from dashboard.stats import Reason
 from dashboard.verdicts import ISSUE_WORDING, REASON_WORDING, Subject, verdict
 
@@ -119,3 +120,33 @@ def test_headline_puts_real_changes_first() -> None:
     text = headline([card("CSAT", True, "Real drop"), card("SLA compliance", False, "Noise")])
     assert text == ("CSAT fell 6.0 points: a real change, unlikely to be chance. "
                     "Within noise: SLA compliance.")  # fmt: skip
+
+
+def _totals(rows: dict[str, tuple[int, int]]) -> KpiCells:
+    """Whole-range rate rows: KPI -> (n, successes)."""
+    frame = pd.DataFrame([{
+        "period": "all", "segment_value": "", "kpi": k, "kind": "rate", "unit": "%",
+        "value": 100.0 * s / n, "n": n, "successes": s,
+    } for k, (n, s) in rows.items()])  # fmt: skip
+    return KpiCells(None, frame)
+
+
+def test_kpis_compared_period_against_period_are_adjusted_across_kpis() -> None:
+    """The Significance page said 'p adjusted by bh' over an empty column, and a lone p just
+    under 0.05 among twenty KPIs was called a real rise on the Overview (new-user run)."""
+    before = _totals({"fcr_rate": (400, 200), "sla_compliance": (400, 300), "csat": (300, 150),
+                      "reopen_rate": (400, 40)})  # fmt: skip
+    after = _totals({"fcr_rate": (400, 230), "sla_compliance": (400, 302), "csat": (300, 240),
+                     "reopen_rate": (400, 41)})  # fmt: skip
+    keys = ["fcr_rate", "sla_compliance", "csat", "reopen_rate"]
+    compared = compare_kpis(after, before, keys, Settings())
+    raw = [compared[k].result.pvalue for k in keys]
+    want = sps.false_discovery_control(raw, method="bh")
+    assert [compared[k].pvalue_adjusted for k in keys] == pytest.approx(list(want), rel=1e-12)
+    fcr = compared["fcr_rate"]
+    assert fcr.result.pvalue < 0.05 < fcr.pvalue_adjusted  # real alone, noise among four
+    assert not fcr.verdict.significant
+    assert compared["csat"].verdict.significant
+    shown = {c.key: c for c in cards(after, before, keys, Settings())}
+    assert not shown["fcr_rate"].significant and shown["csat"].significant
+    assert shown["fcr_rate"].comparison.pvalue_adjusted == fcr.pvalue_adjusted

@@ -6,18 +6,16 @@ import streamlit as st
 
 from dashboard import formatting as fmt
 from dashboard.kpis import KPIS, KpiCells
-from dashboard.significance import compare_cells, table
+from dashboard.significance import compare_kpis, table
 from dashboard.stats import minimum_detectable_effect, sample_size
 from dashboard.ui import widgets
 
 
 def all_kpis(current: KpiCells, previous: KpiCells, keys: list[str], settings, name: str) -> None:
     """Every KPI: both values, change with CI, p, method, verdict; then the sentences."""
-    rows = []
-    for key in keys:
-        now, then = current.total(key), previous.total(key)
-        if now is not None and then is not None and now["n"] and then["n"]:
-            rows.append((key, compare_cells(key, then, now, settings)))
+    compared = compare_kpis(current, previous, keys, settings)
+    rows = [(k, c) for k, c in compared.items()
+            if current.total(k)["n"] and previous.total(k)["n"]]  # fmt: skip
     if not rows:
         st.info("No KPI has data in both periods.")
         return
