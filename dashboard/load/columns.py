@@ -25,16 +25,22 @@ class ParsedColumn:
     note: str = ""
     negative: np.ndarray | None = None  # durations below zero (blanked, reported)
     extra: dict[str, pd.Series] | None = None  # ratings: scale_min, scale_max, label, type
+    order: str = ""  # dates: the day/month order read (see `parse.ParsedDates.order`)
+    is_order_assumed: bool = False  # dates: no value of the column settled that order
 
 
-def parse_column(values: pd.Series, spec: ColumnSpec) -> ParsedColumn:
-    """Read `values` (text, NA for empty) as `spec.parse_as` says."""
+def parse_column(values: pd.Series, spec: ColumnSpec, order: str = "auto") -> ParsedColumn:
+    """Read `values` (text, NA for empty) as `spec.parse_as` says.
+
+    `order`: for dates, the day/month order to take when no value of the column settles it.
+    """
     how = spec.parse_as
     if how in (ParseAs.TEXT, ParseAs.ID):
         return ParsedColumn(values.astype("string"), np.zeros(len(values), dtype=bool))
     if how == ParseAs.DATETIME:
-        res = parse.parse_dates(values)
-        return ParsedColumn(res.values, np.asarray(res.failed), res.note)
+        res = parse.parse_dates(values, order=order)  # type: ignore[arg-type]
+        return ParsedColumn(res.values, np.asarray(res.failed), res.note, order=res.order,
+                            is_order_assumed=res.is_order_assumed)  # fmt: skip
     if how in (ParseAs.NUMBER, ParseAs.COUNT):
         res = parse.parse_numbers(values)
         return ParsedColumn(res.values.astype("float64"), np.asarray(res.failed), res.note)

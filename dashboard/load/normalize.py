@@ -10,7 +10,7 @@ be read in other columns are left empty and reported as warnings; the row stays.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -23,6 +23,7 @@ from dashboard.load.columns import ParsedColumn, parse_column
 from dashboard.load.duplicate_ids import repeated
 from dashboard.load.kept import kept_columns
 from dashboard.load.response_checks import survey_checks
+from dashboard.parse.common import failure_note
 from dashboard.schema import COLUMNS, KEY_COLUMN, MAIN_DATE, UNIQUE_COLUMN, TableKind
 from dashboard.sources.model import ColumnSpec, ParseAs, TableMapping
 
@@ -87,10 +88,11 @@ def normalize(raw: RawTable, mapping: TableMapping) -> Normalized:
     parsed: dict[str, ParsedColumn] = {}
     for spec in mapping.columns:
         values = _tags(raw, spec.header) if spec.canonical == "tags" else raw.frame[spec.header]
-        col = parse_column(values, spec)
-        parsed[spec.canonical] = col
-        if col.note:
-            out.notes.append(f"'{spec.header}': {col.note}")
+        parsed[spec.canonical] = parse_column(values, spec)
+    _one_date_order(raw, mapping, parsed)
+    for spec in mapping.columns:
+        if parsed[spec.canonical].note:
+            out.notes.append(f"'{spec.header}': {parsed[spec.canonical].note}")
     columns = _assemble(raw, mapping, parsed)
     _exclude(raw, mapping, parsed, columns, out)
     _warn(raw, mapping, parsed, out)
@@ -101,6 +103,36 @@ def normalize(raw: RawTable, mapping: TableMapping) -> Normalized:
         frame[slug] = series
     out.frame = frame[out.used].reset_index(drop=True)
     return out
+
+
+def _one_date_order(
+    raw: RawTable, mapping: TableMapping, parsed: dict[str, ParsedColumn]
+) -> None:
+    """Read every date column of a file in the order its data settles, when one column does.
+
+    An export writes all its dates one way, but each column is decided on its own values: in a
+    US file whose tickets were all opened on 1-12 March and closed up to the 20th, the closing
+    dates say month-first while the opening dates, none above 12, were taken as day-first,
+    spreading March's tickets over the year. So a column whose order was only assumed is read
+    again in the order another date column settled (when those columns agree).
+    """
+    dated = [s for s in mapping.columns if s.parse_as == ParseAs.DATETIME]
+    orders = ("dayfirst", "monthfirst")
+    settling = {
+        s.header: parsed[s.canonical].order
+        for s in dated
+        if not parsed[s.canonical].is_order_assumed and parsed[s.canonical].order in orders
+    }
+    if len(set(settling.values())) != 1:
+        return
+    by, order = next(iter(settling.items()))
+    for spec in dated:
+        col = parsed[spec.canonical]
+        if col.is_order_assumed and col.order in orders and col.order != order:
+            again = parse_column(raw.frame[spec.header], spec, order=order)
+            note = (f"{again.note.split(';')[0]}; no field above 12, so read like '{by}', "
+                    f"whose dates settle it{failure_note(again.failed)}")  # fmt: skip
+            parsed[spec.canonical] = replace(again, note=note)
 
 
 def _tags(raw: RawTable, header: str) -> pd.Series:

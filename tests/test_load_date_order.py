@@ -1,0 +1,50 @@
+"""All date columns of one file are read in one day/month order when one column settles it."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.load.pipeline import SourceFile, inspect_files
+from dashboard.schema import TableKind
+
+
+def _frame(text: str) -> tuple[pd.DataFrame, list[str]]:
+    loaded = inspect_files([SourceFile("export.csv", text.encode())])
+    assert not loaded.errors
+    return loaded.frames[TableKind.TICKETS][0], loaded.reports[0].notes
+
+
+def test_a_us_file_opened_early_in_the_month_is_read_month_first_throughout() -> None:
+    """Opened 1-12 March (no field above 12), closed up to the 20th (settles month-first): the
+    opening dates were read day-first and spread March over the year (unseen US export)."""
+    frame, notes = _frame(
+        "Ticket ID,Date Opened,Date Closed\n"
+        "1,03/02/2024 09:00,03/02/2024 17:00\n"
+        "2,03/05/2024 10:00,03/13/2024 11:00\n"
+        "3,03/11/2024 08:30,03/20/2024 16:45\n"
+    )
+    assert frame["created_at"].dt.month.tolist() == [3, 3, 3]
+    assert frame["created_at"].dt.day.tolist() == [2, 5, 11]
+    assert frame["resolved_at"].dt.day.tolist() == [2, 13, 20]
+    assert any("'Date Opened': month-first" in n and "'Date Closed'" in n for n in notes)
+
+
+def test_a_uk_file_is_read_day_first_throughout() -> None:
+    frame, _ = _frame(
+        "Ticket ID,Created,Resolved\n"
+        "1,01/04/2024 9:00 AM,02/04/2024 5:00 PM\n"
+        "2,05/04/2024 10:00 AM,15/04/2024 11:00 AM\n"
+    )
+    assert frame["created_at"].dt.month.tolist() == [4, 4]
+    assert frame["created_at"].dt.day.tolist() == [1, 5]
+
+
+def test_columns_that_settle_opposite_orders_are_each_kept_as_read() -> None:
+    """No single order for the file: each column keeps its own reading (and its note)."""
+    frame, _ = _frame(
+        "Ticket ID,Created,Resolved\n"
+        "1,13/03/2024 09:00,03/14/2024 10:00\n"
+        "2,14/03/2024 09:00,03/15/2024 10:00\n"
+    )
+    assert frame["created_at"].dt.day.tolist() == [13, 14]
+    assert frame["resolved_at"].dt.day.tolist() == [14, 15]
