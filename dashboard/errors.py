@@ -74,6 +74,7 @@ class IssueCode(StrEnum):
     INVALID_RATING = "invalid_rating"  # excluded: rating text/number outside every known scale
     INVALID_VALUE = "invalid_value"  # kept: a non-key value could not be read and was left empty
     NEGATIVE_DURATION = "negative_duration"  # kept: a duration below zero was left empty
+    BEFORE_CREATION = "before_creation"  # kept: resolved or answered before created; no duration
     ORPHAN_REFERENCE = "orphan_reference"  # kept: a ticket id that no loaded ticket has
 
 

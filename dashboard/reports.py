@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.errors import IssueCode
 from dashboard.load import LoadReport
 from dashboard.schema import COLUMNS
 from dashboard.verdicts import ISSUE_WORDING
@@ -57,6 +58,17 @@ def derived_phrases(report: LoadReport) -> list[str]:
     return out
 
 
+_KEPT_EFFECT = {
+    str(IssueCode.BEFORE_CREATION): "kept, left out of its time KPI",
+    str(IssueCode.ORPHAN_REFERENCE): "kept",
+}
+
+
+def kept_effect(code: str) -> str:
+    """What a warning did to the row it was found on (it is never excluded)."""
+    return _KEPT_EFFECT.get(code, "kept, value blanked")
+
+
 def reasons_table(report: LoadReport) -> pd.DataFrame:
     """One row per reason: what happened, how many rows, whether the row was kept."""
     rows = [
@@ -65,7 +77,7 @@ def reasons_table(report: LoadReport) -> pd.DataFrame:
         if count
     ]
     rows += [
-        (ISSUE_LABELS.get(code, code), count, "kept, value blanked")
+        (ISSUE_LABELS.get(code, code), count, kept_effect(code))
         for code, count in report.warnings_by_reason.items()
         if count
     ]

@@ -26,6 +26,7 @@ ISSUE_WORDING: dict[IssueCode, str] = {
     IssueCode.INVALID_RATING: "rating outside the scale",
     IssueCode.INVALID_VALUE: "value not understood (left blank, row kept)",
     IssueCode.NEGATIVE_DURATION: "negative duration (left out of time KPIs, row kept)",
+    IssueCode.BEFORE_CREATION: "resolved or answered before it was created (row kept)",
     IssueCode.ORPHAN_REFERENCE: "refers to a ticket not in the tickets export (row kept)",
 }
 

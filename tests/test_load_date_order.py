@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.load.pipeline import SourceFile, inspect_files
+from dashboard.reports import reasons_table
 from dashboard.schema import TableKind
 
 
@@ -48,3 +49,23 @@ def test_columns_that_settle_opposite_orders_are_each_kept_as_read() -> None:
     )
     assert frame["created_at"].dt.day.tolist() == [13, 14]
     assert frame["resolved_at"].dt.day.tolist() == [14, 15]
+
+
+def test_tickets_resolved_before_they_were_created_are_counted_and_kept() -> None:
+    """They leave resolution time (a negative duration) and used to do so silently."""
+    loaded = inspect_files([SourceFile("t.csv", (
+        b"Ticket ID,Created,First reply,Resolved\n"
+        b"1,2024-03-12 09:00,2024-03-12 10:00,2024-03-13 10:30\n"
+        b"2,2024-03-14 09:00,2024-03-14 08:00,2024-03-13 10:30\n"
+        b"3,2024-03-14 09:00,,2024-03-14 09:00\n"
+        b"4,2024-03-15 09:00,,2024-03-15 08:59\n"
+    ))])  # fmt: skip
+    report = loaded.reports[0]
+    assert (report.rows_read, report.rows_used) == (4, 4)
+    assert report.warnings_by_reason == {"before_creation": 3}  # 2 resolutions + 1 reply
+    lines = sorted((i.line, i.column) for i in report.issues if i.code == "before_creation")
+    assert lines == [(3, "First reply"), (3, "Resolved"), (5, "Resolved")]
+    frame = loaded.frames[TableKind.TICKETS][0]
+    assert frame["resolved_at"].notna().all()  # kept as written
+    effect = reasons_table(report).set_index("Reason")["Effect"]
+    assert effect.tolist() == ["kept, left out of its time KPI"]

@@ -8,7 +8,7 @@ import sys
 
 from dashboard.cli.common import add_file_arguments, parse_overrides, read_sources
 from dashboard.load import LoadReport, inspect_files
-from dashboard.reports import derived_phrases
+from dashboard.reports import derived_phrases, kept_effect
 
 HELP = "Recognise each export and account for every row (source, kind, mapping, exclusions)."
 
@@ -55,7 +55,7 @@ def describe(report: LoadReport) -> str:
     for code, count in report.excluded_by_reason.items():
         lines.append(f"    excluded  {code}: {count}")
     for code, count in report.warnings_by_reason.items():
-        lines.append(f"    warning   {code}: {count} value(s) left empty")
+        lines.append(f"    warning   {code}: {count} row(s) {kept_effect(code)}")
     lines += [f"  derived    {phrase}" for phrase in derived_phrases(report)]
     lines.append("  mapping")
     lines += [f"    {canonical:<32} <- {header}" for canonical, header in report.mapping.items()]

@@ -245,6 +245,33 @@ def _warn(
                 _record(
                     raw, mapping, out, IssueCode.NEGATIVE_DURATION, canonical, neg, exclusion=False
                 )
+    _before_creation(raw, mapping, parsed, out)
+
+
+LATER_STAMPS = ("first_response_at", "resolved_at")
+"""Ticket times that cannot come before the creation; a duration from them would be negative."""
+
+
+def _before_creation(
+    raw: RawTable, mapping: TableMapping, parsed: dict[str, ParsedColumn], out: Normalized
+) -> None:
+    """Count tickets replied to or resolved before they were created (kept, and counted).
+
+    Their response or resolution time would be negative, so the KPIs leave them out; without
+    a count that was silent, and swapped or shifted dates hide whole files behind it.
+    """
+    if mapping.kind != TableKind.TICKETS or "created_at" not in parsed:
+        return
+    created = parsed["created_at"].values.to_numpy(dtype="datetime64[us]")
+    for canonical in LATER_STAMPS:
+        if canonical not in parsed:
+            continue
+        later = parsed[canonical].values.to_numpy(dtype="datetime64[us]")
+        with np.errstate(invalid="ignore"):
+            early = out.used & ~np.isnat(later) & ~np.isnat(created) & (later < created)
+        if early.any():
+            _record(raw, mapping, out, IssueCode.BEFORE_CREATION, canonical, early,
+                    exclusion=False)  # fmt: skip
 
 
 def _header(mapping: TableMapping, canonical: str) -> str:
@@ -303,6 +330,9 @@ _WHAT: dict[IssueCode, str] = {
     ),
     IssueCode.INVALID_VALUE: "could not be read and was left empty",
     IssueCode.NEGATIVE_DURATION: "is a negative duration and was left empty",
+    IssueCode.BEFORE_CREATION: (
+        "is before the ticket was created; the row is kept, but left out of the time KPI"
+    ),
 }
 
 
