@@ -17,6 +17,12 @@ import pandas as pd
 COLUMN = "_next_contact_minutes"
 """Minutes to the same customer's next ticket (null: none, or no customer or creation time)."""
 
+OBSERVED = "_observed_minutes"
+"""Minutes from a ticket's creation to the last creation in the data: how long the export
+still shows whether the customer came back. A ticket created two days before the export ends
+cannot show a 7-day repeat contact yet, so it is not counted as one without (the rate fell
+at the end of every export, and the fall was called real)."""
+
 _US_PER_SECOND = 1_000_000
 _US_PER_MINUTE = 60 * _US_PER_SECOND
 
@@ -36,6 +42,14 @@ def next_contact_minutes(customer: pd.Series, created: pd.Series) -> pd.Series:
         gap = (stamps[1:] - stamps[:-1]) / _US_PER_MINUTE
         out[rows[:-1][same]] = gap[same]
     return pd.Series(out, index=customer.index, dtype="float64")
+
+
+def observed_minutes(created: pd.Series) -> pd.Series:
+    """Per ticket, minutes until the last ticket creation of the data (null without a date)."""
+    last = created.max()
+    if pd.isna(last):
+        return pd.Series(np.nan, index=created.index, dtype="float64")
+    return ((last - created) / pd.Timedelta(minutes=1)).astype("float64")
 
 
 def _by_customer_then_time(codes: np.ndarray, stamps: np.ndarray) -> np.ndarray:

@@ -24,7 +24,7 @@ from dashboard.agent_numbers import COLUMN as AGENT_NUMBER
 from dashboard.agent_numbers import agent_numbers
 from dashboard.backend import SIDE, compress_in_background, in_memory_duckdb, side_database
 from dashboard.followups import COLUMN as FOLLOW_UP
-from dashboard.followups import next_contact_minutes
+from dashboard.followups import OBSERVED, next_contact_minutes, observed_minutes
 from dashboard.schema import COLUMNS, TableKind, conform
 
 
@@ -108,6 +108,7 @@ def build_dataset(
         conformed = conform(kind, frames.pop(kind) if consume else frames[kind])
         if kind == TableKind.TICKETS:
             conformed[FOLLOW_UP] = next_contact_minutes(conformed.customer_id, conformed.created_at)
+            conformed[OBSERVED] = observed_minutes(conformed.created_at)
             conformed[AGENT_NUMBER] = agent_numbers(conformed.agent)
         where = side if kind != TableKind.TICKETS else None
         base[kind] = con.create_table(kind.value, conformed, overwrite=True, database=where)

@@ -92,7 +92,9 @@ EXPECTED = [
     ("fcr_rate", 200 / 3, 0),  # replies 1, 3, 1 | 2, 4
     ("replies_per_resolution", 5 / 3, 3),
     ("reopen_rate", 100 / 3, 50),
-    ("repeat_contact_rate", 20, 0),  # only ticket 1 is followed within 7 days (ticket 2)
+    # only ticket 1 is followed within 7 days (ticket 2); ticket 6, the last created, cannot
+    # show its 7 days yet and is not counted: February has no ticket to count
+    ("repeat_contact_rate", 20, None),
     ("csat", 200 / 3, 100 / 3),  # 5, 4, 3 on 1-5 | 1 on 1-5, Good on Good/Bad, 2 of 3
     ("csat_mean", 4.0, 3.0),  # Feb rescaled to 1-5: 1, 5, 3
     ("nps", 0, None),  # 2 promoters, 1 passive, 2 detractors

@@ -15,6 +15,7 @@ from dashboard.agent_numbers import COLUMN as AGENT_NUMBER
 from dashboard.agent_numbers import DAYS
 from dashboard.config import CsatDefinition, Settings, TimeBasis
 from dashboard.followups import COLUMN as FOLLOW_UP
+from dashboard.followups import OBSERVED
 from dashboard.kpis.registry import Kpi
 
 MINUTES = 60.0
@@ -103,13 +104,18 @@ def _escalation(t, s, k):
 
 
 def _repeat(t, s, k):
-    if FOLLOW_UP in t.columns:  # stored with the tickets (see `followups`)
-        gap = t[FOLLOW_UP]
-    else:  # a table from elsewhere: the same gap by a window over the customer's tickets
+    """Followed within the window, among tickets whose window the data shows in full (a
+    ticket followed within it counts whenever it was created; see `followups.OBSERVED`)."""
+    if FOLLOW_UP in t.columns and OBSERVED in t.columns:  # stored with the tickets
+        gap, seen = t[FOLLOW_UP], t[OBSERVED]
+    else:  # a table from elsewhere: the same by windows over the customer's tickets
         window = ibis.window(group_by=t.customer_id, order_by=t.created_at)
         gap = _minutes(t.created_at.lead().over(window), t.created_at)
-    within = gap <= s.repeat_contact_days * 24 * MINUTES
-    return _rate(within.fill_null(False), t.customer_id.notnull(), k)
+        seen = _minutes(t.created_at.max().over(ibis.window()), t.created_at)
+    days = s.repeat_contact_days * 24 * MINUTES
+    within = (gap <= days).fill_null(False)
+    shown = within | (seen >= days).fill_null(False)
+    return _rate(within, t.customer_id.notnull() & shown, k)
 
 
 def _csat(t, s, k):

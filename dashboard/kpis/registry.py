@@ -97,7 +97,8 @@ KPIS: dict[str, Kpi] = {k.key: k for k in (
     _K("repeat_contact_rate", "Repeat contact rate", T, "created_at", "rate", "%", False,
        ("customer_id",), "an export with the requester/customer id", 15.0,
        "Share of tickets followed by another ticket from the same customer within 7 days, "
-       "in any channel or team (a filter does not hide the follow-up)."),
+       "in any channel or team (a filter does not hide the follow-up). Tickets from the "
+       "data's last 7 days count only once followed: their week is not over."),
     _K("csat", "CSAT", S, "responded_at", "rate", "%", True, ("score",),
        "a CSAT survey export or a ticket export with satisfaction ratings", 85.0,
        "Share of satisfied ratings among ratings given: 4–5 of 5 (top-2-box), the top answer "
