@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import openpyxl
 import pandas as pd
 import pytest
 
 from dashboard.downloads import safe_cell, to_csv_bytes, to_xlsx_bytes
+from dashboard.ui import widgets
 
 
 @pytest.mark.parametrize(
@@ -95,3 +97,14 @@ def test_issue_7_multiindex_columns_become_one_header_row() -> None:
     frame = pd.DataFrame([[1, 2]], columns=pd.MultiIndex.from_tuples([("CSAT", "n"), ("=x", "p")]))
     text = to_csv_bytes(frame).decode("utf-8-sig").splitlines()
     assert text[0] == "CSAT / n,'=x / p"
+
+
+def test_a_download_without_a_title_reads_back_as_the_table() -> None:
+    """The pages' downloads had a title line above the header, so pandas and BI tools read
+    each file as one column; they are written without one (the file name carries the name)."""
+    frame = pd.DataFrame({"Team": ["Støtte", "=cmd"], "CSAT": [81.5, 70.0]})
+    back = pd.read_csv(io.BytesIO(to_csv_bytes(frame)), encoding="utf-8-sig")
+    assert list(back.columns) == ["Team", "CSAT"]
+    assert back["CSAT"].tolist() == [81.5, 70.0] and back["Team"].tolist() == ["Støtte", "'=cmd"]
+    source = Path(widgets.__file__).read_text()
+    assert "title=" not in source  # every page download goes through these two widgets

@@ -52,7 +52,7 @@ def chart(
     )  # fmt: skip
     if table is not None:
         cols[2].download_button(
-            "CSV", lambda: to_csv_bytes(table, title=name), f"{slug(name)}.csv", "text/csv",
+            "CSV", lambda: to_csv_bytes(table), f"{slug(name)}.csv", "text/csv",
             key=f"csv_{name}", on_click="ignore", icon=":material/table:",
         )  # fmt: skip
     selection = getattr(event, "selection", None) if select else None
@@ -60,9 +60,13 @@ def chart(
 
 
 def table(frame: pd.DataFrame, name: str, **kwargs: object) -> None:
-    """A dataframe with a CSV download of exactly what is shown."""
+    """A dataframe with a CSV download of exactly what is shown.
+
+    The header is the file's first line (no title above it: the file name says what it is),
+    so Excel, pandas or any BI tool reads the download as the table it is.
+    """
     st.dataframe(frame, hide_index=True, **kwargs)
     st.download_button(
-        "Download CSV", lambda: to_csv_bytes(frame, title=name), f"{slug(name)}.csv",
+        "Download CSV", lambda: to_csv_bytes(frame), f"{slug(name)}.csv",
         "text/csv", key=f"tcsv_{name}", on_click="ignore", icon=":material/download:",
     )  # fmt: skip
