@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 import pandas as pd
 import pytest
 
@@ -48,3 +51,16 @@ def test_fuzz_stray_quotes_around_the_header_go_to_the_exact_reader() -> None:
     slow = read_delimited(data, "q.csv", force_csv_module=True)
     pd.testing.assert_frame_equal(fast.frame, slow.frame)
     assert fast.report.rows_read == slow.report.rows_read == 2
+
+
+def test_a_zip_inside_a_zip_is_refused_with_what_to_do() -> None:
+    """The message said the archive should contain '… or a .zip of those' while refusing one."""
+    inner, outer = io.BytesIO(), io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as z:
+        z.writestr("tickets.csv", "Ticket ID,Created\n1,2024-01-01\n")
+    with zipfile.ZipFile(outer, "w") as z:
+        z.writestr("inner.zip", inner.getvalue())
+    with pytest.raises(UnreadableFileError) as err:
+        read_file(outer.getvalue(), "nested.zip")
+    assert "found: inner.zip" in err.value.message
+    assert "Unpack the ZIP inside it" in err.value.hint and ".zip of those" not in err.value.hint

@@ -335,3 +335,18 @@ def test_report_footers_in_norwegian_and_german_are_footers() -> None:
     assert len(table.frame) == 2
     codes = [i.code for i in table.report.issues if i.is_exclusion]
     assert codes == [IssueCode.FOOTER] * 4
+
+
+def test_german_and_french_grand_totals_lines_are_footers() -> None:
+    """'Gesamtsummen (24 Datensätze)' was reported as a malformed line, with advice to check
+    the delimiters (an unseen German Salesforce report)."""
+    data = (
+        '"Fallnummer","Betreff"\n"00001","a"\n"00002","b"\n\n"Gesamtsummen (2 Datensätze)"\n\n'
+        '"Vertrauliche Informationen - Nicht weitergeben"\n'
+    ).encode()
+    table = read_one(data)
+    assert len(table.frame) == 2
+    codes = [i.code for i in table.report.issues if i.is_exclusion]
+    assert codes == [IssueCode.FOOTER] * 2
+    french = read_one('"N°","Sujet"\n"1","a"\n"2","b"\n"Total général (2 enregistrements)"\n'.encode())
+    assert [i.code for i in french.report.issues if i.is_exclusion] == [IssueCode.FOOTER]

@@ -39,10 +39,13 @@ def read_archive(data: bytes, name: str, max_bytes: int, read_member: ReadMember
         wanted = [i for i in members if is_supported(i.filename) and suffix(i.filename) != ".zip"]
         if not wanted:
             found = ", ".join(PurePosixPath(i.filename).name for i in members[:5]) or "nothing"
+            nested = any(suffix(i.filename) == ".zip" for i in members)
             raise UnreadableFileError(
                 f"{name} holds no file that can be read (found: {found}).",
-                f"The archive should contain {SUPPORTED}.",
-            )
+                "Unpack the ZIP inside it and upload that one: archives inside an archive are "
+                "not opened." if nested else
+                f"The archive should contain {SUPPORTED.replace(', or a .zip of those', '')}.",
+            )  # fmt: skip
         tables: list[RawTable] = []
         budget = max_bytes
         for info in wanted:

@@ -32,8 +32,9 @@ FOOTER = re.compile(
     r"filtered by|end of report|do not distribute|page \d|\d+ (records|rows)\b|"
     r"(records|rows|results)\s*:|"
     # the same report lines in the languages our users' CRMs run in
-    r"totalsum\b|totalt\b|i alt\b|sum total|gesamtsumme\b|gesamt\b|summe\b|suma\b|"
+    r"totalsum\b|totalt\b|i alt\b|sum total|gesamtsummen?\b|gesamt\b|summen?\b|suma\b|"
     r"razem\b|łącznie\b|konfidensiell|fortrolig|vertraulich|poufne|konfidentiell|"
+    r"totaux?\b|total général|totales?\b|suma total|"
     r"med enerett|alle rettigheder|alle rechte|wszelkie prawa|总计|合计|总和|机密)",
     re.IGNORECASE,
 )

@@ -228,8 +228,11 @@ def _load_table(raw: RawTable, overrides: Mapping[str, str], loaded: Loaded) -> 
         raise MissingColumnsError(
             f"{raw.report.file}: none of its columns ({shown}) look like tickets, survey "
             "answers, QA reviews or accounts.",
-            hint="Check that this is an export from your helpdesk or survey tool, or map the "
-            "columns by hand (--map created_at=<header>).",
+            hint="Check that this is an export from your helpdesk or survey tool. If its "
+            "header is not on the first row (a title or grouped headings above it), delete the "
+            "rows above the header and upload it again. Or map the columns by hand: on the "
+            "Data page, choose what each column holds (command line: --map "
+            "created_at=<header>).",
         )
     primary, *derived = detection.mappings
     # a column another mapping reads (the rating of a ticket sheet) is not also a segment
