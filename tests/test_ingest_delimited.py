@@ -348,5 +348,6 @@ def test_german_and_french_grand_totals_lines_are_footers() -> None:
     assert len(table.frame) == 2
     codes = [i.code for i in table.report.issues if i.is_exclusion]
     assert codes == [IssueCode.FOOTER] * 2
-    french = read_one('"N°","Sujet"\n"1","a"\n"2","b"\n"Total général (2 enregistrements)"\n'.encode())
+    french = '"N°","Sujet"\n"1","a"\n"2","b"\n"Total général (2 enregistrements)"\n'
+    french = read_one(french.encode())
     assert [i.code for i in french.report.issues if i.is_exclusion] == [IssueCode.FOOTER]
