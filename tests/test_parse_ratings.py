@@ -222,3 +222,11 @@ def test_helpdesk_answers_in_german_and_norwegian(values, scores, scale) -> None
     res = parse_ratings(_text(values))
     assert _scores(res) == scores and _scale(res) == {scale}
     assert res.unanswered.tolist() == [s is None for s in scores]
+
+
+def test_placeholders_for_no_value_are_unanswered_not_invalid() -> None:
+    """'N/A' and '-' were reported as ratings outside the scale (an unseen CSAT export)."""
+    res = parse_ratings(_text(["5", "4", "N/A", "n/a", "-", "#N/A", "2", "meh"]))
+    assert res.unanswered.tolist() == [False, False, True, True, True, True, False, False]
+    assert res.failed.tolist() == [False] * 7 + [True]
+    assert _scores(res)[:2] == [5.0, 4.0] and _scale(res) == {(1.0, 5.0)}

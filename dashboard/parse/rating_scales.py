@@ -58,6 +58,8 @@ UNANSWERED_WORDS: frozenset[str] = frozenset(
         "brak odpowiedzi", "angeboten", "nicht angeboten", "nicht beantwortet", "tilbudt",
         "ikke tilbudt", "ikke besvaret", "erbjuden", "inte erbjuden", "ej besvarad",
         "zaoferowano", "nie zaoferowano", "未回复", "未评价", "已提供",
+        # placeholders a spreadsheet or a BI export writes for "no value"
+        "n/a", "na", "n.a", "#n/a", "-", "–", "—", "none", "null", "k.a", "k. a", "ikke relevant",
     }
 )  # fmt: skip
 
