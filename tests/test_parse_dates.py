@@ -46,6 +46,9 @@ def _got(result) -> list[pd.Timestamp | None]:
         ("14. okt. 2024", "2024-10-14"),
         ("14 déc. 2024", "2024-12-14"),
         ("1 października 2024", "2024-10-01"),  # Polish genitive
+        ("20/dic/23 11:54 PM", "2023-12-20 23:54"),  # Jira in Spanish
+        ("3 ene 2024", "2024-01-03"),
+        ("14 agosto 2024", "2024-08-14"),
         ("Mon, 03 Mar, 2025 at 09:00 AM", "2025-03-03 09:00"),  # Freshdesk on screen
         ("Tue, 04 Mar, 2025 at 06:39 PM", "2025-03-04 18:39"),  # 6:39 PM is 18:39
         ("03 Mar 2025 09:00", "2025-03-03 09:00"),

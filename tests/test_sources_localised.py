@@ -1,4 +1,4 @@
-"""Exports written with a German or Norwegian UI, mapped by header synonyms.
+"""Exports written with a German, Norwegian, French or Spanish UI, mapped by header synonyms.
 
 Each case is a vendor export whose headers were localised, so no (English) profile knows it:
 the header row as users sent it, the expected kind, and canonical -> header pairs.
@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from dashboard.load.columns import parse_column
+from dashboard.parse import parse_ratings
 from dashboard.schema import TableKind
 from dashboard.sources import ParseAs, detect
 from dashboard.sources.vocabulary import is_segment_header, unit_from_header
@@ -151,3 +152,40 @@ def test_norwegian_rating_headers(header: str) -> None:
     found = detect(["Saksnummer", "Dato", header, "Kommentar"])
     assert found.primary.kind == S
     assert found.primary.header_for("score") == header
+
+
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        (  # Freshdesk with a French UI (an unseen export)
+            "ID du ticket;Objet;Statut;Priorité;Source;Agent;Groupe;Heure de création;"
+            "Heure de résolution;Heure de réponse initiale;Résultats de l'enquête",
+            {"ticket_id": "ID du ticket", "created_at": "Heure de création",
+             "resolved_at": "Heure de résolution",
+             "first_response_at": "Heure de réponse initiale", "agent": "Agent"},
+        ),
+        (  # Jira Service Management in Spanish
+            "Resumen,Clave de incidencia,ID de la incidencia,Estado,Prioridad,Responsable,"
+            "Creada,Actualizada,Resuelta,Calificación de satisfacción",
+            {"ticket_id": "Clave de incidencia", "created_at": "Creada",
+             "resolved_at": "Resuelta"},
+        ),
+        (  # a hand-made Spanish sheet
+            "Nº de ticket;Fecha de creación;Fecha de cierre;Agente;Canal;Satisfacción (1-5)",
+            {"ticket_id": "Nº de ticket", "created_at": "Fecha de creación",
+             "resolved_at": "Fecha de cierre", "agent": "Agente"},
+        ),
+        ("Ticket-ID\tErstelldatum\tSchließdatum", {"created_at": "Erstelldatum"}),  # HubSpot de
+    ],
+)  # fmt: skip
+def test_french_and_spanish_ticket_exports(headers: str, expected: dict[str, str]) -> None:
+    found = detect(headers.split("\t") if "\t" in headers else _split(headers))
+    assert found.primary.kind == T
+    assert {c: found.primary.header_for(c) for c in expected} == expected
+    if "Calificación" in headers or "Résultats" in headers:
+        assert S in [m.kind for m in found.mappings]  # the ratings become survey answers
+
+
+def test_french_freshdesk_answers_are_a_three_point_scale() -> None:
+    res = parse_ratings(pd.Series(["Génial", "Neutre", "Pas satisfait"], dtype="string"))
+    assert res.score.tolist() == [3.0, 2.0, 1.0] and not res.failed.any()

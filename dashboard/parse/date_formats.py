@@ -41,6 +41,11 @@ MONTH_WORDS: dict[str, str] = {
     **{w: "Nov" for w in ("november", "novembre", "listopad", "listopada", "lis")},
     **{w: "Dec" for w in ("desember", "dezember", "des", "dez", "décembre", "déc", "grudzień")},
     **{w: "Dec" for w in ("grudnia", "gru", "december")},
+    # Spanish (Jira and Zendesk in es-ES write "14/mar/24", "3 dic 2023")
+    **{"enero": "Jan", "ene": "Jan", "febrero": "Feb", "marzo": "Mar", "abril": "Apr",
+       "abr": "Apr", "mayo": "May", "junio": "Jun", "julio": "Jul", "agosto": "Aug",
+       "ago": "Aug", "septiembre": "Sep", "setiembre": "Sep", "set": "Sep", "octubre": "Oct",
+       "noviembre": "Nov", "diciembre": "Dec", "dic": "Dec"},
 }
 _ENGLISH = {
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",

@@ -3,9 +3,9 @@
 Forms read: ISO 8601 (with or without T, fractional seconds, Z or an offset: converted to UTC and
 made naive), yyyy-mm-dd / yyyy/mm/dd / yyyy.mm.dd, dd.mm.yyyy, dd/mm/yyyy, m/d/yyyy h:mm AM/PM,
 dd-mm-yyyy, 2-digit years, month names (Jira "14/Mar/24 2:05 PM", "14 mars 2024",
-"Mar 14, 2024"; English, French, German, Norwegian, Danish, Polish), English weekdays and "at"
-(Freshdesk "Mon, 03 Mar, 2025 at 09:00 AM"), and whole numeric columns of
-Excel serial days (20000-80000), Unix epoch seconds (10 digits) or milliseconds (13 digits).
+"Mar 14, 2024"; English, French, German, Norwegian, Danish, Polish, Spanish), English weekdays
+and "at" (Freshdesk "Mon, 03 Mar, 2025 at 09:00 AM"), and whole numeric columns of Excel serial
+days (20000-80000), Unix epoch seconds (10 digits) or milliseconds (13 digits).
 Time is optional everywhere; 2-digit years 00-68 are 2000-2068 and 69-99 are 1969-1999.
 
 Day-first or month-first is decided from the data of the whole column: a first field above 12

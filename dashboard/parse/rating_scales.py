@@ -108,6 +108,7 @@ LABEL_SCALES: tuple[LabelScale, ...] = (
         "bra": 1.0, "bra med kommentar": 1.0, "dårlig": 0.0, "dårlig med kommentar": 0.0,
         "god": 1.0, "god med kommentar": 1.0, "dålig": 0.0, "dålig med kommentar": 0.0,
         "dobra": 1.0, "dobrze": 1.0, "zła": 0.0, "źle": 0.0, "好": 1.0, "差": 0.0,
+        "bon": 1.0, "bien": 1.0, "mauvais": 0.0, "bueno": 1.0, "malo": 0.0,
     }),
     LabelScale("good/okay/bad (Zoho)", "csat", 1.0, 3.0, {
         "good": 3.0, "okay": 2.0, "ok": 2.0, "bad": 1.0,
@@ -120,6 +121,8 @@ LABEL_SCALES: tuple[LabelScale, ...] = (
         "awesome": 3.0, "just okay": 2.0, "not good": 1.0,
         "fantastisk": 3.0, "helt greit": 2.0, "greit": 2.0, "ikke bra": 1.0,
         "fantastisch": 3.0, "ganz okay": 2.0, "nicht gut": 1.0,
+        "génial": 3.0, "neutre": 2.0, "pas satisfait": 1.0, "pas bien": 1.0,
+        "genial": 3.0, "normal": 2.0, "no está bien": 1.0, "insatisfecho": 1.0,
     }),
     LabelScale("very satisfied .. very dissatisfied", "csat", 1.0, 5.0, _SATISFIED_5),
     LabelScale("extremely .. slightly satisfied (7 points)", "csat", 1.0, 7.0, _SATISFIED_7),

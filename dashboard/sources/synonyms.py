@@ -46,7 +46,10 @@ TICKET_ID = words(
     "sagsnummer | sags id | "
     "sag | ärendenummer | ärende id | ärende | ticketnummer | vorgangsnummer | vorgangsschlüssel | "
     "fallnummer | numer zgłoszenia | id zgłoszenia | nr zgłoszenia | zgłoszenie | 工单号 | "
-    "工单编号 | 工单id | 单号 | 案例编号"
+    "工单编号 | 工单id | 单号 | 案例编号 | "
+    # French and Spanish, as helpdesks localise them
+    "id du ticket | numéro du ticket | numéro de ticket | n° de ticket | nº de ticket | "
+    "id de ticket | número de ticket | clave de incidencia | id de la incidencia"
 )
 CUSTOMER_ID = words(
     "customer id | customer | customer email | requester | requester id | "
@@ -71,7 +74,8 @@ AGENT = words(
     "zugewiesener mitarbeiter | "
     "bearbeitet von | agent konsultant | konsultant | przypisany do | "
     "osoba odpowiedzialna | opiekun | przypisane do | przypisany do | przypisany | "
-    "处理人 | 客服 | 负责人 | 受理人 | 坐席"
+    "处理人 | 客服 | 负责人 | 受理人 | 坐席 | agente | asignado a | responsable du ticket | "
+    "assigné à"
 )
 CHANNEL = words(
     "channel | via | source | origin | medium | contact type | kanal | kilde | källa | über | "
@@ -103,7 +107,9 @@ TICKETS: dict[str, tuple[str, ...]] = {
             "skapad | skapat | skapad datum | registrerad | erstellt | erstellt am | "
             "erstellungsdatum | angelegt am | eröffnet | data utworzenia | utworzono | "
             "data zgłoszenia | data otwarcia | utworzony | erstellungszeit | åpnet | 创建时间 | "
-            "创建日期 | 提交时间"
+            "创建日期 | 提交时间 | erstelldatum | "
+            "heure de création | date de création | créé le | créé | ouvert le | "
+            "fecha de creación | creado | creada | hora de creación"
         ),
         *_DATE,
     ),
@@ -113,7 +119,9 @@ TICKETS: dict[str, tuple[str, ...]] = {
         "first replied at | first reply date | first agent reply at | first responded at | "
         "første svar | første svar dato | tidspunkt for første svar | første respons | "
         "första svar | första svar datum | erste antwort | erste antwort am | "
-        "datum erste antwort | pierwsza odpowiedź | data pierwszej odpowiedzi | 首次回复时间"
+        "datum erste antwort | pierwsza odpowiedź | data pierwszej odpowiedzi | 首次回复时间 | "
+        "heure de réponse initiale | première réponse | date de première réponse | "
+        "primera respuesta | fecha de primera respuesta"
     ),
     "resolved_at": words(
         "resolved | resolved at | resolved date | resolution date | date resolved | "
@@ -123,7 +131,9 @@ TICKETS: dict[str, tuple[str, ...]] = {
         "löst | löst datum | stängd | stängt | avslutad | gelöst | gelöst am | "
         "geschlossen | geschlossen am | erledigt | erledigt am | abschlusszeit | abschlussdatum | "
         "schließdatum | rozwiązano | data rozwiązania | "
-        "zamknięto | data zamknięcia | zamknięty | 解决时间 | 关闭时间 | 解决日期 | 关闭日期"
+        "zamknięto | data zamknięcia | zamknięty | 解决时间 | 关闭时间 | 解决日期 | 关闭日期 | "
+        "heure de résolution | date de résolution | résolu le | fermé le | date de clôture | "
+        "fecha de resolución | resuelto | resuelta | fecha de cierre | cerrado | cerrada"
     ),
     "status": words(
         "status | state | ticket status | ticketstatus | saksstatus | vorgangsstatus | tilstand | "
@@ -219,7 +229,9 @@ SURVEYS: dict[str, tuple[str, ...]] = {
         "vurdering | tilfredshed | kundetilfredshed | bedømmelse | nöjdhet | kundnöjdhet | "
         "betyg | zufriedenheit | kundenzufriedenheit | bewertung | zufriedenheitsbewertung | "
         "umfrageergebnis | zadowolenie | ocena | "
-        "satysfakcja | zadowolenie klienta | 满意度 | 评分 | 评价 | 满意度评分"
+        "satysfakcja | zadowolenie klienta | 满意度 | 评分 | 评价 | 满意度评分 | "
+        "satisfacción | calificación de satisfacción | calificación | valoración | "
+        "satisfaction client | résultats de l'enquête | résultat de l'enquête | évaluation"
     ),
     "comment": COMMENT,
     "survey_type": words(
