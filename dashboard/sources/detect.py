@@ -10,8 +10,9 @@ Order of attempts:
    mostly ones many profiles share ("Id", "Status"; summed weight below `STRONG_WEIGHT`).
    Headers the profile does not list then go through the synonyms as in 2, filling the
    columns it left unmapped or kept as segments (`generic.complete_primary`).
-2. **Header synonyms** (`generic.py`) in nine languages (the core ticket columns also in French and Spanish), for files no profile knows, with
-   confidence <= 0.8 and a note asking the user to confirm.
+2. **Header synonyms** (`generic.py`) in seven languages (and French and Spanish for the core
+   ticket columns), for files no profile knows, with confidence <= 0.8 and a note asking the
+   user to confirm.
 3. Otherwise a Detection with **no mappings**: the load step turns that into a
    MissingColumnsError naming the headers found (we do not raise here, so the UI can still
    offer manual mapping through `apply_overrides`).
