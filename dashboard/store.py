@@ -112,12 +112,15 @@ def build_dataset(
             conformed[AGENT_NUMBER] = agent_numbers(conformed.agent)
         where = side if kind != TableKind.TICKETS else None
         base[kind] = con.create_table(kind.value, conformed, overwrite=True, database=where)
+        seg = {c.name: default_label(c.name) for c in COLUMNS[kind] if c.is_segment}
+        seg.update(kept_labels.get(kind, {}))
+        # a canonical segment the export has no values for is no segment: a survey file
+        # without teams offered "CSAT by team" with one "(blank)" dot
+        labels[kind] = {c: label for c, label in seg.items()
+                        if c in conformed.columns and conformed[c].notna().any()}  # fmt: skip
         del conformed
         if kind == TableKind.TICKETS:  # the big one: compress it while the others are stored
             compressing = compress_in_background(con)
-        seg = {c.name: default_label(c.name) for c in COLUMNS[kind] if c.is_segment}
-        seg.update(kept_labels.get(kind, {}))
-        labels[kind] = seg
     tables = dict(base)
     children = [k for k in (TableKind.SURVEYS, TableKind.REVIEWS) if k in base]
     if TableKind.TICKETS in base and children:

@@ -94,3 +94,14 @@ def test_without_consuming_the_caller_keeps_its_frames() -> None:
     ds = build_dataset(frames)
     assert list(frames) == [K.TICKETS] and len(frames[K.TICKETS]) == 3
     assert ds.table(K.TICKETS).count().execute() == 3
+
+
+def test_segment_columns_are_those_with_values() -> None:
+    """A survey file without teams offered 'CSAT by team' with one '(blank)' dot."""
+    surveys = pd.DataFrame({
+        "responded_at": pd.to_datetime(["2024-03-01", "2024-03-02"]), "score": [5.0, 2.0],
+        "scale_min": [1.0, 1.0], "scale_max": [5.0, 5.0], "survey_type": ["csat", "csat"],
+        "channel": ["Email", None],
+    })  # fmt: skip
+    ds = build_dataset({K.SURVEYS: surveys})
+    assert list(ds.segment_columns(K.SURVEYS)) == ["channel"]
