@@ -98,3 +98,19 @@ def test_side_cards_show_the_two_numbers_the_gap_subtracts() -> None:
     assert (k_title, k_value) == ("Customers: rated good (CSAT)", "80 %")
     assert c_help == "score as given; n = 4" and k_help == "4 or 5; n = 5"
     assert float(c_value.split()[0]) - float(k_value.split()[0]) == total.gap
+
+
+def test_segments_with_too_few_ratings_come_after_the_others() -> None:
+    """An agent with 3 ratings topped the gap ranking on noise (new-user run)."""
+    def cell(name: str, n: int, gap: float) -> GapCell:
+        c = _cell("all", n, n, gap)
+        return GapCell("all", {"agent": name}, c.company, c.customer, 90.0, 80.0, gap,
+                       c.ci, c.pvalue)  # fmt: skip
+
+    ranked = (cell("Liam", 3, 27.5), cell("Ann", 40, 12.0), cell("Bo", 2, 9.0),
+              cell("Cy", 50, 4.0))  # fmt: skip
+    total = _cell("all", 95, 95, 10.0)
+    series = GapSeries(GapSpec(), "month", "agent", (), total, segments=ranked)
+    table = show.segment_table(series, min_n=30)
+    assert table["Segment"].tolist() == ["Ann", "Cy", "Liam", "Bo"]
+    assert table["Note"].tolist() == ["", "", "too few ratings", "too few ratings"]

@@ -78,7 +78,8 @@ def period_table(series: GapSeries, min_n: int) -> pd.DataFrame:
 
 
 def segment_table(series: GapSeries, min_n: int) -> pd.DataFrame:
-    """Segments ranked by gap over the whole selection, with BH-adjusted p-values."""
+    """Segments ranked by gap over the whole selection, with BH-adjusted p-values; segments
+    with too few ratings come after the others, still ranked among themselves."""
     rows = []
     for c in series.segments:
         low, high = _ci(c)
@@ -94,7 +95,12 @@ def segment_table(series: GapSeries, min_n: int) -> pd.DataFrame:
             "Customer n": c.customer.n,
             "Note": "too few ratings" if min(c.company.n, c.customer.n) < min_n else "",
         })  # fmt: skip
-    return pd.DataFrame(rows)
+    table = pd.DataFrame(rows)
+    if table.empty:
+        return table
+    # thin segments after the rest: an agent with 3 ratings must not top the ranking on noise
+    thin = table["Note"] != ""
+    return table.iloc[thin.argsort(kind="stable")].reset_index(drop=True)
 
 
 def chart_frame(series: GapSeries, company_label: str, customer_label: str) -> pd.DataFrame:
