@@ -14,7 +14,8 @@ st.title("Data")
 st.caption(
     "Exports from Zendesk, Freshdesk, Intercom, HubSpot, Help Scout, Jira Service Management, "
     "ServiceNow, Salesforce, Zoho Desk, Gorgias, Zendesk QA, Qualtrics, SurveyMonkey, Typeform, "
-    "Delighted, or your own spreadsheet. Files stay in this browser session only."
+    "Delighted, or your own spreadsheet. Files stay in this browser tab only and are never "
+    "written to disk: reloading the page or closing the tab drops them."
 )
 
 with guard("the upload"):

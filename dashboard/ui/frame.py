@@ -64,7 +64,8 @@ def render(page_title: str) -> None:
     elif data is not None and data.is_sample and page_title != "Data":
         st.info(
             "You are looking at **sample data** (a made-up support team). "
-            "Load your own exports on the Data page.",
+            "Load your own exports on the Data page. Uploads are kept only while this tab is "
+            "open: after a reload, upload them again.",
             icon=":material/info:",
         )
 
