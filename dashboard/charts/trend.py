@@ -46,7 +46,9 @@ def trend_chart(
     data["kind"] = data["partial"].map({True: "partial period", False: "full period"})
     scale = alt.Scale(domain=list(axis.domain)) if axis.domain else alt.Scale(zero=axis.zero)
     x = alt.X("period_start:T", title=None, scale=alt.Scale(padding=14), axis=alt.Axis(grid=False))
-    y = alt.Y("value:Q", title=axis.label, scale=scale, axis=alt.Axis(format=axis.fmt))
+    # whole-number labels need whole-number ticks: a 0-2 % churn axis read "0 0 0 1 1 1"
+    step = {"tickMinStep": 1} if axis.fmt.endswith(".0f") else {}
+    y = alt.Y("value:Q", title=axis.label, scale=scale, axis=alt.Axis(format=axis.fmt, **step))
     single = data["series"].nunique() <= 1
     color = alt.Color(
         "series:N",

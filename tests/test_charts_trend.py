@@ -1,0 +1,37 @@
+"""Trend charts: whole-number axes get whole-number ticks."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.charts import Titles
+from dashboard.charts.trend import Axis, trend_chart
+from dashboard.config import Settings
+from dashboard.display.kpis import axis_for
+
+
+def _y_axis(chart) -> dict:
+    spec = chart.to_dict()
+    layers = spec.get("layer", [spec])
+    return next(layer["encoding"]["y"]["axis"] for layer in layers if "encoding" in layer)
+
+
+def _frame(values: list[float]) -> pd.DataFrame:
+    return pd.DataFrame({
+        "period": [f"2024-0{i + 1}" for i in range(len(values))],
+        "period_start": pd.date_range("2024-01-01", periods=len(values), freq="MS"),
+        "value": values, "n": [500] * len(values), "partial": [False] * len(values),
+    })  # fmt: skip
+
+
+def test_a_small_rate_axis_does_not_repeat_its_labels() -> None:
+    """Churn of 0-2 % on a format without decimals read '0 0 0 1 1 1' (new-user run)."""
+    axis = axis_for("churn_rate", Settings())
+    assert axis.fmt == ",.0f"
+    chart = trend_chart(_frame([0.4, 1.7, 0.9]), Titles("Churn rate by month"), axis)
+    assert _y_axis(chart) == {"format": ",.0f", "tickMinStep": 1}
+
+
+def test_an_axis_with_decimals_keeps_vega_ticks() -> None:
+    chart = trend_chart(_frame([4.1, 4.3, 4.2]), Titles("CSAT mean"), Axis("Score", ",.1f"))
+    assert _y_axis(chart) == {"format": ",.1f"}
