@@ -94,6 +94,8 @@ def normalize(raw: RawTable, mapping: TableMapping) -> Normalized:
         if parsed[spec.canonical].note:
             out.notes.append(f"'{spec.header}': {parsed[spec.canonical].note}")
     columns = _assemble(raw, mapping, parsed)
+    if mapping.kind == TableKind.TICKETS and (derived := resolved_from_minutes(columns)):
+        out.notes.append(derived)
     _exclude(raw, mapping, parsed, columns, out)
     _warn(raw, mapping, parsed, out)
     kept = kept_columns(raw, mapping, out.used)
@@ -171,6 +173,25 @@ def _assemble(
     if id_col and id_col not in columns:
         columns[id_col] = _line_ids(raw.report.file, raw.lines, index)
     return columns
+
+
+def resolved_from_minutes(columns: dict[str, pd.Series]) -> str:
+    """Resolution times from the creation plus the resolution minutes, when no date is given.
+
+    An export with "Resolution time (minutes)" and no resolution date had every ticket open
+    in the backlog and none resolved. Calendar minutes only (business minutes skip nights and
+    weekends, so they date nothing). Returns the note to show ("" when nothing was derived).
+    """
+    if "resolved_at" in columns or "created_at" not in columns:
+        return ""
+    minutes = columns.get("resolution_minutes")
+    if minutes is None or not minutes.notna().any():
+        return ""
+    shift = pd.to_timedelta(minutes.astype("float64"), unit="m")
+    columns["resolved_at"] = (columns["created_at"] + shift).astype("datetime64[us]")
+    n = int(columns["resolved_at"].notna().sum())
+    return (f"Resolution dates derived from the creation time plus the resolution minutes "
+            f"({n:,} tickets), as the file has no resolution date")  # fmt: skip
 
 
 def _line_ids(file: str, lines: np.ndarray, index: pd.Index) -> pd.Series:
