@@ -74,9 +74,9 @@ def test_tickets_resolved_before_they_were_created_are_counted_and_kept() -> Non
 def test_resolution_minutes_without_a_resolution_date_give_the_date() -> None:
     """Every ticket of such a file was open in the backlog and none was resolved."""
     loaded = inspect_files([SourceFile("t.csv", (
-        "Ticket ID,Created,Resolution time (minutes)\n"
-        "1,2024-03-12 09:00,\"1,234\"\n2,2024-03-13 10:00,\n3,2024-03-14 23:30,60\n"
-    ).encode())])  # fmt: skip
+        b"Ticket ID,Created,Resolution time (minutes)\n"
+        b"1,2024-03-12 09:00,\"1,234\"\n2,2024-03-13 10:00,\n3,2024-03-14 23:30,60\n"
+    ))])  # fmt: skip
     frame = loaded.frames[TableKind.TICKETS][0]
     assert frame["resolved_at"].tolist()[0] == pd.Timestamp("2024-03-13 05:34")
     assert pd.isna(frame["resolved_at"].tolist()[1])
@@ -87,7 +87,7 @@ def test_resolution_minutes_without_a_resolution_date_give_the_date() -> None:
 
 def test_business_minutes_alone_date_nothing() -> None:
     loaded = inspect_files([SourceFile("t.csv", (
-        "Ticket ID,Created,Resolution time in business hours (minutes)\n1,2024-03-12 09:00,30\n"
-    ).encode())])  # fmt: skip
+        b"Ticket ID,Created,Resolution time in business hours (minutes)\n1,2024-03-12 09:00,30\n"
+    ))])  # fmt: skip
     frame = loaded.frames[TableKind.TICKETS][0]
     assert "resolved_at" not in frame or frame["resolved_at"].isna().all()
