@@ -75,6 +75,10 @@ def test_bad_upload_shows_a_message_not_a_traceback() -> None:
     at.file_uploader[0].set_value(("broken.csv", b"\x00\x01\x02" * 500, "text/csv")).run()
     assert not errors_of(at)
     assert any("broken" in e.value for e in at.error)
+    at.switch_page("pages/overview.py").run()  # it showed today's date and empty cards
+    assert not errors_of(at)
+    assert any("None of the uploaded files could be read" in i.value for i in at.info)
+    assert not at.metric
 
 
 def _on(page: str) -> AppTest:

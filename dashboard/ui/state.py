@@ -86,8 +86,10 @@ def clear() -> None:
 def require_dataset() -> Dataset:
     """The dataset, or a polite note with a link to the Data page and a stop."""
     data = dataset()
-    if data is None:
-        st.info("No data loaded yet. Upload your exports or use the sample data.")
+    if data is None or not data.tables:
+        st.info("No data loaded yet. Upload your exports or use the sample data." if data is None
+                else "None of the uploaded files could be read, so there is nothing to show. "
+                "The Data page says what is wrong with each file and how to fix it.")  # fmt: skip
         st.page_link("pages/data.py", label="Go to the Data page", icon=":material/upload:")
         st.stop()
     return data
