@@ -137,3 +137,13 @@ def test_a_ticket_export_with_a_rating_column_is_read_as_tickets() -> None:
 def test_a_qa_sheet_with_a_qa_score_header_is_still_reviews() -> None:
     found = detect(["Agent", "Date", "QA score", "Ticket ID"])
     assert found.source == "klaus_reviews" and found.primary.kind == R
+
+
+def test_a_repeated_header_left_unused_gets_a_note() -> None:
+    """'Date' twice: the reader names the second 'Date.1', which was ignored without a word."""
+    found = detect(["Ticket", "Date", "Date.1", "Agent"])
+    assert found.primary.header_for("created_at") == "Date"
+    notes = [n for n in found.notes if n.startswith("Two columns are named 'Date'")]
+    assert len(notes) == 1 and "'Date.1'" in notes[0]
+    plain = detect(["Ticket", "Date", "Version.1", "Agent"])  # no 'Version': a real name
+    assert not any(n.startswith("Two columns") for n in plain.notes)

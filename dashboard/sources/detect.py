@@ -289,12 +289,36 @@ def _finish(
             if mapping.spec("review_type") is None:
                 constants["review_type"] = "self"
         mappings.append(replace(mapping, columns=tuple(specs), constants=constants))
+    unmapped = unmapped_headers(headers, mappings)
+    notes.extend(_repeated_header_notes(headers, unmapped))
     return replace(
         found,
         mappings=tuple(mappings),
         notes=tuple(dict.fromkeys(notes)),
-        unmapped=tuple(unmapped_headers(headers, mappings)),
+        unmapped=tuple(unmapped),
     )
+
+
+_RENAMED = re.compile(r"^(?P<base>.+)\.(?P<k>\d+)$")
+
+
+def _repeated_header_notes(headers: Sequence[str], unmapped: Sequence[str]) -> list[str]:
+    """A note per repeated header whose later copy went unused ("Date", then "Date" again).
+
+    The reader names the copies "Date.1", "Date.2"; the second date of a file (often the
+    closing date) was then left out without a word, and a backlog held closed tickets.
+    """
+    present = set(headers)
+    notes = []
+    for header in unmapped:
+        match = _RENAMED.match(header)
+        if match and match["base"] in present:
+            notes.append(
+                f"Two columns are named '{match['base']}'; the later one, read as '{header}', "
+                "is not used. If it holds a date or a value you need, choose what it holds in "
+                "the mapping (Data page)."
+            )
+    return notes
 
 
 def unmapped_headers(headers: Sequence[str], mappings: Sequence[TableMapping]) -> list[str]:
