@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from dashboard.config import Settings
@@ -80,3 +81,24 @@ def test_the_data_page_reads_the_sheets_the_user_picks() -> None:
     assert any("Open" in label and "tickets" in label for label in labels)
     assert not any("CSAT" in label for label in labels)
 
+
+
+def test_serial_numbers_among_date_cells_are_dates() -> None:
+    """A date column mixing date cells and General-formatted serials lost the serial rows as
+    'not a date' (an unseen workbook); a number column without date cells stays numbers."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Ticket ID", "Created", "Replies"])
+    sheet.append(["1", datetime(2024, 3, 14, 9, 0), 45364.5])
+    sheet.append(["2", 45365.665278, 3])  # 14 Mar 2024 15:58 typed into a General cell
+    sheet.append(["3", "15.03.2024 10:00", 2])
+    buf = io.BytesIO()
+    book.save(buf)
+    loaded = inspect_files([SourceFile("mixed.xlsx", buf.getvalue())])
+    report = loaded.reports[0]
+    assert (report.rows_read, report.rows_used) == (3, 3)
+    frame = loaded.frames[next(iter(loaded.frames))][0]
+    assert frame["created_at"].tolist() == [pd.Timestamp("2024-03-14 09:00"),
+                                            pd.Timestamp("2024-03-14 15:58"),
+                                            pd.Timestamp("2024-03-15 10:00")]  # fmt: skip
+    assert frame["agent_replies"].tolist() == [45364.5, 3.0, 2.0]

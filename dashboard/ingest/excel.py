@@ -81,8 +81,31 @@ def _sheet_rows(book: CalamineWorkbook, title: str, name: str) -> list[list[str]
             f"{name} [{title}] cannot be read ({type(err).__name__}).",
             "Open the workbook in Excel and save it again, or export the sheet as CSV.",
         ) from None
+    _serials_as_dates(values)
     rows = [[c if type(c) is str else cell_text(c) for c in row] for row in values]
     return rows if any(not is_blank(r) for r in rows) else []
+
+
+EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+SERIAL_DAYS = (20_000.0, 80_000.0)  # 1954-10-03 .. 2119-01-10, as `parse.date_numbers`
+
+
+def _serials_as_dates(values: list[list[object]]) -> None:
+    """In a column holding date cells, number cells in Excel's serial-day range become dates.
+
+    A date typed into a cell formatted as General or Number stays the serial (45364.665278 for
+    14 Mar 2024 15:57); in a column of real date cells those rows were unreadable and left
+    out. A number outside the range, or in a column without a single date cell, stays as is.
+    """
+    dated = {j for row in values for j, c in enumerate(row) if isinstance(c, dt.date)}
+    if not dated:
+        return
+    low, high = SERIAL_DAYS
+    for row in values:
+        for j in dated:
+            c = row[j] if j < len(row) else None
+            if type(c) in (float, int) and low <= c <= high:
+                row[j] = EXCEL_EPOCH + dt.timedelta(days=c)
 
 
 def cell_text(value: object) -> str:
