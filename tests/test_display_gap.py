@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
@@ -114,3 +115,15 @@ def test_segments_with_too_few_ratings_come_after_the_others() -> None:
     table = show.segment_table(series, min_n=30)
     assert table["Segment"].tolist() == ["Ann", "Cy", "Liam", "Bo"]
     assert table["Note"].tolist() == ["", "", "too few ratings", "too few ratings"]
+
+
+def test_drill_down_headers_are_words_not_field_names() -> None:
+    frame = pd.DataFrame({"ticket_id": ["52881"], "company_score": [100.0],
+                          "customer_score": [0.0], "n_company": [1],
+                          "last_rated": [pd.Timestamp("2025-10-19")], "team": ["Billing"],
+                          "first_contact_channel": ["Mail"]})  # fmt: skip
+    table = show.good_but_bad_table(SimpleNamespace(good_but_bad=frame))
+    assert list(table.columns) == ["Ticket", "Company score (0–100)", "Customer score (0–100)",
+                                   "Company ratings", "Last rated", "Team",
+                                   "First contact channel"]  # fmt: skip
+    assert table.iloc[0].tolist()[:3] == ["52881", 100.0, 0.0]

@@ -48,6 +48,22 @@ def side_cards(
     return out
 
 
+_DRILL_LABELS = {
+    "ticket_id": "Ticket", "company_score": "Company score (0–100)",
+    "customer_score": "Customer score (0–100)", "n_company": "Company ratings",
+    "last_rated": "Last rated",
+}  # fmt: skip
+
+
+def good_but_bad_table(view: PairedView) -> pd.DataFrame:
+    """The tickets rated good inside and bad outside, with headers a manager reads (the
+    segment columns keep their names: team, agent, channel...)."""
+    table = view.good_but_bad.rename(columns=_DRILL_LABELS)
+    named = set(_DRILL_LABELS.values())
+    other = {c: str(c).replace("_", " ").capitalize() for c in table.columns if c not in named}
+    return table.rename(columns=other)
+
+
 def period_table(series: GapSeries, min_n: int) -> pd.DataFrame:
     """Per period (and segment): both scores, the gap with CI and p, the n behind each side.
 

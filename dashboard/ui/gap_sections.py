@@ -88,7 +88,7 @@ def pairs(view: PairedView, company: str, customer: str) -> None:
     st.markdown(
         f"**Rated good internally, bad by the customer: {view.good_but_bad_total:,} tickets**"
     )
-    widgets.table(view.good_but_bad, "good-inside-bad-outside")
+    widgets.table(show.good_but_bad_table(view), "good-inside-bad-outside")
 
 
 def watermelon(report: WatermelonReport, view: View) -> None:
