@@ -116,7 +116,7 @@ class View:
     def describe_comparison(self) -> str:
         """'vs 1 Jun – 31 Aug 2024' or an empty string without comparison."""
         if self.compare_start is None or self.compare_end is None:
-            return f"· {self.compare_note}" if self.compare_note else ""
+            return "· no comparison (its period is before the data)" if self.compare_note else ""
         return f"vs {span(self.compare_start, self.compare_end)}"
 
     def why_no_comparison(self) -> str:

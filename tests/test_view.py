@@ -92,7 +92,7 @@ def test_a_comparison_before_the_data_starts_is_dropped_with_its_reason() -> Non
     assert (c_start, c_end) == (None, None)
     assert note.startswith("no comparison: 14 Feb 2023 – 2 Jan 2024 is before the data starts")
     view = View(start, end, compare_note=note)
-    assert view.describe_comparison() == f"· {note}"
+    assert view.describe_comparison() == "· no comparison (its period is before the data)"
     assert headline([], view.why_no_comparison()) == view.why_no_comparison()
     assert view.why_no_comparison().startswith("No comparison: 14 Feb 2023")
 
