@@ -29,6 +29,15 @@ def test_a_small_rate_axis_does_not_repeat_its_labels() -> None:
     axis = axis_for("churn_rate", Settings())
     assert axis.fmt == ",.0f"
     chart = trend_chart(_frame([0.4, 1.7, 0.9]), Titles("Churn rate by month"), axis)
+    assert _y_axis(chart) == {"format": ",.1f"}
+    chart = trend_chart(_frame([12.0, 17.5, 30.0]), Titles("Churn rate by month"), axis)
+    assert _y_axis(chart) == {"format": ",.0f"}
+
+
+def test_a_count_axis_ticks_on_whole_numbers() -> None:
+    """Three tickets read '0 1 1 2 2 3 3'."""
+    axis = axis_for("tickets_created", Settings())
+    chart = trend_chart(_frame([1.0, 3.0, 2.0]), Titles("Tickets created"), axis)
     assert _y_axis(chart) == {"format": ",.0f", "tickMinStep": 1}
 
 

@@ -29,6 +29,7 @@ class Axis:
     fmt: str = ",.1f"
     domain: tuple[float, float] | None = None
     zero: bool = False  # start the axis at zero (counts and small rates)
+    whole: bool = False  # the values are counts: ticks on whole numbers only
 
 
 def trend_chart(
@@ -46,9 +47,7 @@ def trend_chart(
     data["kind"] = data["partial"].map({True: "partial period", False: "full period"})
     scale = alt.Scale(domain=list(axis.domain)) if axis.domain else alt.Scale(zero=axis.zero)
     x = alt.X("period_start:T", title=None, scale=alt.Scale(padding=14), axis=alt.Axis(grid=False))
-    # whole-number labels need whole-number ticks: a 0-2 % churn axis read "0 0 0 1 1 1"
-    step = {"tickMinStep": 1} if axis.fmt.endswith(".0f") else {}
-    y = alt.Y("value:Q", title=axis.label, scale=scale, axis=alt.Axis(format=axis.fmt, **step))
+    y = alt.Y("value:Q", title=axis.label, scale=scale, axis=alt.Axis(**_ticks(axis, data)))
     single = data["series"].nunique() <= 1
     color = alt.Color(
         "series:N",
@@ -96,6 +95,20 @@ def trend_chart(
     if not facet:
         chart = chart.properties(width="container", height=HEIGHT)
     return chart.properties(title=titles.param()).configure_view(stroke=None)
+
+
+def _ticks(axis: Axis, data: pd.DataFrame) -> dict:
+    """Axis format and tick step that never repeat a label.
+
+    A 0-2 % churn axis without decimals read "0 0 0 1 1 1" and three tickets "0 1 1 2 2 3 3":
+    counts get ticks on whole numbers only, and small values of other units one decimal.
+    """
+    if axis.whole:
+        return {"format": axis.fmt, "tickMinStep": 1}
+    top = data["value"].abs().max() if "value" in data else float("nan")
+    if axis.fmt.endswith(".0f") and axis.domain is None and pd.notna(top) and top < 10:
+        return {"format": axis.fmt.replace(".0f", ".1f")}
+    return {"format": axis.fmt}
 
 
 def _limits(base: alt.Chart, x: alt.X, axis: alt.Axis) -> alt.Chart:

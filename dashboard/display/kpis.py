@@ -24,7 +24,7 @@ def axis_for(key: str, settings: Settings) -> Axis:
     # reopens) would be flattened on it and get an axis from zero instead
     domain = (0.0, 100.0) if unit == "%" and kpi.higher_is_better else None
     zero = unit in ("%", "tickets")
-    return Axis(label, AXIS_FORMATS.get(unit, ",.1f"), domain, zero)
+    return Axis(label, AXIS_FORMATS.get(unit, ",.1f"), domain, zero, whole=unit == "tickets")
 
 
 def trend_frame(cells: KpiCells, key: str, split: bool) -> pd.DataFrame:

@@ -112,7 +112,8 @@ def cost(result: CostOfGap) -> None:
     if result.reason:
         st.info(show.cost_unavailable(result))
         return
-    st.dataframe(show.cost_table(result), hide_index=True, column_config=_num(None))
+    table = show.cost_table(result)
+    st.dataframe(table, hide_index=True, column_config=_num(table))
     ci = f"95 % CI {result.ci[0]:+.1f} to {result.ci[1]:+.1f} points; " if result.ci else ""
     st.caption(
         f"Difference {result.difference:+.1f} points ({ci}{_p(result.pvalue)}; "
@@ -131,7 +132,7 @@ def _num(table) -> dict:
     return {
         c: st.column_config.NumberColumn(format="%.1f")
         for c in columns
-        if c in ("Company", "Customer", "Gap (points)", "CI low", "CI high")
+        if c in ("Company", "Customer", "Gap (points)", "CI low", "CI high") or c.endswith("(%)")
     } | {
         c: st.column_config.NumberColumn(format="%.4f")
         for c in columns
