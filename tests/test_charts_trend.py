@@ -29,7 +29,9 @@ def test_a_small_rate_axis_does_not_repeat_its_labels() -> None:
     axis = axis_for("churn_rate", Settings())
     assert axis.fmt == ",.0f"
     chart = trend_chart(_frame([0.4, 1.7, 0.9]), Titles("Churn rate by month"), axis)
-    assert _y_axis(chart) == {"format": ",.1f"}
+    assert _y_axis(chart) == {"format": ",.1~f"}
+    chart = trend_chart(_frame([0.2, 0.2]), Titles("Churn rate by week"), axis)
+    assert _y_axis(chart) == {"format": ",.2~f"}  # ticks at 0.05: '0.1 0.1 0.1' with one
     chart = trend_chart(_frame([12.0, 17.5, 30.0]), Titles("Churn rate by month"), axis)
     assert _y_axis(chart) == {"format": ",.0f"}
 

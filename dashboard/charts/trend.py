@@ -101,13 +101,15 @@ def _ticks(axis: Axis, data: pd.DataFrame) -> dict:
     """Axis format and tick step that never repeat a label.
 
     A 0-2 % churn axis without decimals read "0 0 0 1 1 1" and three tickets "0 1 1 2 2 3 3":
-    counts get ticks on whole numbers only, and small values of other units one decimal.
+    counts get ticks on whole numbers only, and small values of other units the decimals
+    their ticks need.
     """
     if axis.whole:
         return {"format": axis.fmt, "tickMinStep": 1}
     top = data["value"].abs().max() if "value" in data else float("nan")
     if axis.fmt.endswith(".0f") and axis.domain is None and pd.notna(top) and top < 10:
-        return {"format": axis.fmt.replace(".0f", ".1f")}
+        # ticks fall at steps of a tenth of the top value or finer: enough decimals for them
+        return {"format": axis.fmt.replace(".0f", ".2~f" if top < 1 else ".1~f")}
     return {"format": axis.fmt}
 
 
