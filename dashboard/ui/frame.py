@@ -76,7 +76,7 @@ def _status(data) -> None:
         st.caption("No data loaded.")
         return
     rows = state.memo("coverage", lambda: coverage(data)).rows
-    shown = ", ".join(f"{n:,} {kind}" for kind, n in rows.items())
+    shown = ", ".join(f"{n:,} {kind}" for kind, n in rows.items()) or "no file could be read"
     st.caption(("Sample data: " if data.is_sample else "Your data: ") + shown)
 
 
