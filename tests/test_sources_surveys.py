@@ -7,6 +7,7 @@ import json
 import pandas as pd
 import pytest
 
+from dashboard.load.pipeline import SourceFile, inspect_files
 from dashboard.schema import TableKind
 from dashboard.sources import detect
 from dashboard.sources.questions import classify
@@ -134,3 +135,25 @@ def test_survey_without_any_rating_question_asks_for_one() -> None:
     (mapping,) = found.mappings
     assert mapping.kind == TableKind.SURVEYS and mapping.spec("score") is None
     assert any("score=<header>" in n for n in found.notes)
+
+
+def test_a_matrix_question_beside_a_satisfaction_question_is_not_csat() -> None:
+    """'Rate the agent on: Speed / Knowledge / Friendliness' made each respondent count four
+    times in CSAT (n = 120 for 30 people; an unseen SurveyMonkey export)."""
+    text = (
+        "Respondent ID,Collector ID,Start Date,End Date,Email Address,"
+        "How likely is it that you would recommend us to a friend?,"
+        "How satisfied were you with our support?,Please rate the agent on:,,,Any comments?\n"
+        ",,,,,Response,Response,Speed,Knowledge,Friendliness,Open-Ended Response\n"
+        "1,9,03/13/2024 09:00:00 AM,03/13/2024 09:05:00 AM,a@x.com,9,Very satisfied,"
+        "Excellent,Good,Excellent,\n"
+        "2,9,03/14/2024 09:00:00 AM,03/14/2024 09:05:00 AM,b@x.com,3,Very dissatisfied,"
+        "Poor,Good,Good,slow\n"
+    )
+    loaded = inspect_files([SourceFile("monkey.csv", text.encode())])
+    assert not loaded.errors
+    surveys = pd.concat(loaded.frames[TableKind.SURVEYS])
+    assert sorted(surveys["survey_type"].tolist()) == ["csat", "csat", "nps", "nps"]
+    notes = [n for r in loaded.reports for n in r.notes]
+    assert any("'Please rate the agent on:' is a grid of 3 ratings" in n for n in notes)
+    assert not any(n.startswith("'Please rate the agent on: - Speed'") for n in notes)

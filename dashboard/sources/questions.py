@@ -77,6 +77,9 @@ def survey_mappings(
     if not ratings:
         notes.append("No rating question was recognised: choose the score column (score=<header>).")
         return [replace(base, columns=(*base.columns, *embedded))], notes
+    ratings, dropped, matrix_notes = _without_matrix_items(ratings)
+    notes = [n for n in notes if not any(n.startswith(f"'{h}' (") for h in dropped)]
+    notes.extend(matrix_notes)
     mappings = []
     for n, (_, header, survey_type) in enumerate(sorted(ratings, key=lambda r: r[0])):
         scale = (0.0, 10.0) if survey_type == "nps" else None
@@ -88,6 +91,38 @@ def survey_mappings(
             replace(base, columns=tuple(columns), constants={"survey_type": survey_type})
         )
     return mappings, notes
+
+
+def _stem(header: str) -> str:
+    """The question of a matrix item ("Please rate the agent on: - Speed" -> its question)."""
+    return header.rsplit(" - ", 1)[0] if " - " in header else header
+
+
+def _without_matrix_items(
+    ratings: list[tuple[int, str, str]],
+) -> tuple[list[tuple[int, str, str]], set[str], list[str]]:
+    """Drop the items of a matrix question where a question of its own measures the same.
+
+    "Rate the agent on: Speed / Knowledge / Friendliness" beside "How satisfied were you?"
+    made every respondent count four times in CSAT (n = 120 for 30 people), with answers of
+    one person that are not independent. The matrix items are left out, with a note; a
+    matrix that is the only question of its type stays. Returns (ratings kept, headers
+    dropped, notes).
+    """
+    stems: dict[tuple[str, str], list[str]] = {}
+    for _, header, kind in ratings:
+        stems.setdefault((kind, _stem(header)), []).append(header)
+    single = {kind for (kind, _), headers in stems.items() if len(headers) == 1}
+    dropped: set[str] = set()
+    notes = []
+    for (kind, stem), headers in stems.items():
+        if len(headers) > 1 and kind in single:
+            dropped.update(headers)
+            items = ", ".join(h.rsplit(" - ", 1)[-1] for h in headers)
+            what = _TYPE_WORDING[kind]
+            notes.append(f"'{stem}' is a grid of {len(headers)} ratings ({items}): left out "
+                         f"of {what}, which a question of its own measures.")  # fmt: skip
+    return [r for r in ratings if r[1] not in dropped], dropped, notes
 
 
 def question_text(index: int, header: str, extra: Sequence[Sequence[str]]) -> str:
