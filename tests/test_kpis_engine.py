@@ -212,3 +212,14 @@ def test_a_filter_no_account_matches_gives_no_churn_not_an_error() -> None:
     assert cells.total("churn_rate") is None
     everyone = compute(data, replace(request, filters={"country": ["NO"]}), Settings())
     assert everyone.total("churn_rate")["n"] > 0  # the same request with a match has values
+
+
+def test_what_a_kpi_needs_is_said_in_words() -> None:
+    """The Data page listed 'missing: is_escalated', 'missing: is_fcr|agent_replies'."""
+    data = build_dataset({K.TICKETS: pd.DataFrame({
+        "ticket_id": ["1"], "created_at": pd.to_datetime(["2024-01-01"]),
+    })})  # fmt: skip
+    notes = {a.kpi.key: a.note for a in available(data)}
+    assert "missing: an escalation flag" in notes["escalation_rate"]
+    assert "a first-contact-resolved flag or agent reply counts" in notes["fcr_rate"]
+    assert not any("_" in n.split("missing:")[-1] for n in notes.values() if "missing:" in n)

@@ -36,7 +36,8 @@ def available(data: Dataset) -> list[Availability]:
         if kpi.table not in data.tables:
             missing = (f"{kpi.table} table",)
         ok = not missing
-        note = "" if ok else f"Needs {kpi.unlock} (missing: {', '.join(missing)})."
+        shown = ", ".join(_words(m) for m in missing)
+        note = "" if ok else f"Needs {kpi.unlock} (missing: {shown})."
         out.append(Availability(kpi, ok, missing, note))
     return out
 
@@ -52,3 +53,19 @@ def _survey_types(data: Dataset) -> set[str]:
         return set()
     t = data.table(TableKind.SURVEYS)
     return set(t.select("survey_type").distinct().to_pandas()["survey_type"].dropna())
+
+
+def _words(requirement: str) -> str:
+    """'is_fcr|agent_replies' -> 'an FCR flag or agent replies': column names in words."""
+    names = [_LABELS.get(n, n.replace("_", " ")) for n in requirement.split("|")]
+    return " or ".join(names)
+
+
+_LABELS = {
+    "is_escalated": "an escalation flag", "is_fcr": "a first-contact-resolved flag",
+    "sla_met": "an SLA met/breached column", "handle_minutes": "handle time",
+    "customer_id": "a customer id", "first_response_at": "a first reply time",
+    "resolved_at": "a resolution time", "created_at": "a creation time",
+    "agent_replies": "agent reply counts", "reopens": "reopen counts", "agent": "an agent",
+    "score": "a rating", "churned_at": "a churn date", "started_at": "a start date",
+}  # fmt: skip
