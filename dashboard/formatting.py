@@ -16,9 +16,9 @@ def _missing(value: float | None) -> bool:
 
 
 def signed(value: float, digits: int = 0) -> str:
-    """'+5', '−3.2' (a real minus sign; zero has no sign)."""
-    text = f"{value:+.{digits}f}"
-    if float(text) == 0:
+    """'+5', '−3.2', '+8,699' (a real minus sign, thousands separated; zero has no sign)."""
+    text = f"{value:+,.{digits}f}"
+    if float(text.replace(",", "")) == 0:
         text = text[1:]
     return text.replace("-", MINUS)
 

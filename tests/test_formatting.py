@@ -28,3 +28,6 @@ def test_change_pvalue_ratio() -> None:
     assert fmt.pvalue(None) == "no test"
     assert fmt.ratio_change(1.16) == "+16 %" and fmt.ratio_change(0.9) == "−10 %"
     assert fmt.signed(0.0) == "0"
+    # '+8699 tickets' on the Overview card: thousands are separated like every other count
+    assert fmt.change(8699.0, "tickets") == "+8,699 tickets"
+    assert fmt.signed(-12345.6, 1) == "−12,345.6" and fmt.signed(-0.0001, 2) == "0.00"
