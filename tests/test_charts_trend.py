@@ -46,3 +46,20 @@ def test_a_count_axis_ticks_on_whole_numbers() -> None:
 def test_an_axis_with_decimals_keeps_vega_ticks() -> None:
     chart = trend_chart(_frame([4.1, 4.3, 4.2]), Titles("CSAT mean"), Axis("Score", ",.1f"))
     assert _y_axis(chart) == {"format": ",.1f"}
+
+
+def test_few_periods_get_one_tick_each() -> None:
+    """Two weekly points had ticks every 12 hours under them ('Mon 22, 12 PM, Tue 23...')."""
+    frame = _frame([1.0, 2.0])
+    frame["period_start"] = pd.to_datetime(["2025-12-22", "2025-12-29"])
+    spec = trend_chart(frame, Titles("Churn"), Axis("Churn rate (%)", ",.0f")).to_dict()
+    layers = spec.get("layer", [spec])
+    x = next(layer["encoding"]["x"]["axis"] for layer in layers if "encoding" in layer)
+    assert x["values"] == [{"year": 2025, "month": 12, "date": 22},
+                           {"year": 2025, "month": 12, "date": 29}]  # fmt: skip
+    many = _frame([1.0] * 9)
+    many = pd.concat([many, many.assign(period_start=many.period_start + pd.DateOffset(years=1))])
+    spec = trend_chart(many, Titles("Churn"), Axis("Churn rate (%)", ",.0f")).to_dict()
+    layers = spec.get("layer", [spec])
+    x = next(layer["encoding"]["x"]["axis"] for layer in layers if "encoding" in layer)
+    assert "values" not in x  # 18 periods: Vega's own ticks

@@ -46,7 +46,7 @@ def trend_chart(
         data["series"] = "All"
     data["kind"] = data["partial"].map({True: "partial period", False: "full period"})
     scale = alt.Scale(domain=list(axis.domain)) if axis.domain else alt.Scale(zero=axis.zero)
-    x = alt.X("period_start:T", title=None, scale=alt.Scale(padding=14), axis=alt.Axis(grid=False))
+    x = alt.X("period_start:T", title=None, scale=alt.Scale(padding=14), axis=_x_axis(data))
     y = alt.Y("value:Q", title=axis.label, scale=scale, axis=alt.Axis(**_ticks(axis, data)))
     single = data["series"].nunique() <= 1
     color = alt.Color(
@@ -95,6 +95,22 @@ def trend_chart(
     if not facet:
         chart = chart.properties(width="container", height=HEIGHT)
     return chart.properties(title=titles.param()).configure_view(stroke=None)
+
+
+MAX_PERIOD_TICKS = 16
+
+
+def _x_axis(data: pd.DataFrame) -> alt.Axis:
+    """Ticks on the periods themselves when there are few of them.
+
+    Left to itself, Vega put a tick every 12 hours under two weekly points ("Mon 22, 12 PM,
+    Tue 23, ...") and day ticks off the weekly points; a handful of periods get one tick each.
+    """
+    starts = pd.to_datetime(data["period_start"]).dropna().drop_duplicates().sort_values()
+    if 0 < len(starts) <= MAX_PERIOD_TICKS:
+        values = [alt.DateTime(year=t.year, month=t.month, date=t.day) for t in starts]
+        return alt.Axis(grid=False, values=values)
+    return alt.Axis(grid=False)
 
 
 def _ticks(axis: Axis, data: pd.DataFrame) -> dict:
