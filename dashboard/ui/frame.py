@@ -95,7 +95,7 @@ def _controls(data) -> View:
         custom = tuple(picked) if isinstance(picked, tuple | list) else (picked, picked)
     grain = st.segmented_control(
         "Grain", list(GRAIN_LABELS), format_func=GRAIN_LABELS.get, default="week",
-        key="grain", bind="query-params",
+        key="grain", bind="query-params", required=True,  # a second click must not unselect
     ) or "week"  # fmt: skip
     comparison = st.selectbox(
         "Compare with", list(Comparison), format_func=lambda c: COMPARISON_LABELS[Comparison(c)],
