@@ -91,3 +91,17 @@ def test_business_minutes_alone_date_nothing() -> None:
     ))])  # fmt: skip
     frame = loaded.frames[TableKind.TICKETS][0]
     assert "resolved_at" not in frame or frame["resolved_at"].isna().all()
+
+
+def test_dates_before_1990_or_in_the_future_get_a_note() -> None:
+    """Files dated 1970 or 2030 were taken without a word (usually a broken column)."""
+    loaded = inspect_files([SourceFile("t.csv", (
+        b"Ticket ID,Created,Resolved\n1,1970-01-01 00:00,2024-03-02 10:00\n"
+        b"2,2024-03-01 09:00,2099-03-01 10:00\n3,2024-03-01 09:00,2024-03-01 12:00\n"
+    ))])  # fmt: skip
+    report = loaded.reports[0]
+    assert report.rows_used == 3  # kept
+    notes = [n for n in report.notes if "kept as written" in n]
+    assert any(n.startswith("'Created': 1 before 1990") for n in notes)
+    assert any(n.startswith("'Resolved': 1 in the future") for n in notes)
+    assert len(notes) == 2

@@ -93,6 +93,7 @@ def normalize(raw: RawTable, mapping: TableMapping) -> Normalized:
     for spec in mapping.columns:
         if parsed[spec.canonical].note:
             out.notes.append(f"'{spec.header}': {parsed[spec.canonical].note}")
+    out.notes.extend(_unlikely_dates(mapping, parsed))
     columns = _assemble(raw, mapping, parsed)
     if mapping.kind == TableKind.TICKETS and (derived := resolved_from_minutes(columns)):
         out.notes.append(derived)
@@ -105,6 +106,29 @@ def normalize(raw: RawTable, mapping: TableMapping) -> Normalized:
         frame[slug] = series
     out.frame = frame[out.used].reset_index(drop=True)
     return out
+
+
+EARLIEST_LIKELY = np.datetime64("1990-01-01", "us")
+
+
+def _unlikely_dates(mapping: TableMapping, parsed: dict[str, ParsedColumn]) -> list[str]:
+    """Notes for dates before 1990 or after tomorrow: kept, but they usually mean a broken
+    column (Unix time 0, a mistyped year) and otherwise stretch every chart silently."""
+    latest = np.datetime64(pd.Timestamp.now().normalize() + pd.Timedelta(days=2), "us")
+    notes = []
+    for spec in mapping.columns:
+        if spec.parse_as != ParseAs.DATETIME:
+            continue
+        stamps = parsed[spec.canonical].values.to_numpy(dtype="datetime64[us]")
+        known = ~np.isnat(stamps)
+        early = int((known & (stamps < EARLIEST_LIKELY)).sum())
+        late = int((known & (stamps > latest)).sum())
+        parts = ([f"{early:,} before 1990"] if early else []) + (
+            [f"{late:,} in the future"] if late else [])  # fmt: skip
+        if parts:
+            notes.append(f"'{spec.header}': {' and '.join(parts)}; kept as written, but check "
+                         "the column (a wrong date column or a mistyped year?).")  # fmt: skip
+    return notes
 
 
 def _one_date_order(
