@@ -10,7 +10,7 @@ be read in other columns are left empty and reported as warnings; the row stays.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -20,10 +20,15 @@ import pyarrow.compute as pc
 from dashboard.errors import Issue, IssueCode, MissingColumnsError
 from dashboard.ingest import RawTable
 from dashboard.load.columns import ParsedColumn, parse_column
+from dashboard.load.date_checks import (
+    before_creation,
+    one_date_order,
+    resolved_from_minutes,
+    unlikely_dates,
+)
 from dashboard.load.duplicate_ids import repeated
 from dashboard.load.kept import kept_columns
 from dashboard.load.response_checks import survey_checks
-from dashboard.parse.common import failure_note
 from dashboard.schema import COLUMNS, KEY_COLUMN, MAIN_DATE, UNIQUE_COLUMN, TableKind
 from dashboard.sources.model import ColumnSpec, ParseAs, TableMapping
 
@@ -89,11 +94,11 @@ def normalize(raw: RawTable, mapping: TableMapping) -> Normalized:
     for spec in mapping.columns:
         values = _tags(raw, spec.header) if spec.canonical == "tags" else raw.frame[spec.header]
         parsed[spec.canonical] = parse_column(values, spec)
-    _one_date_order(raw, mapping, parsed)
+    one_date_order(raw, mapping, parsed)
     for spec in mapping.columns:
         if parsed[spec.canonical].note:
             out.notes.append(f"'{spec.header}': {parsed[spec.canonical].note}")
-    out.notes.extend(_unlikely_dates(mapping, parsed))
+    out.notes.extend(unlikely_dates(mapping, parsed))
     columns = _assemble(raw, mapping, parsed)
     if mapping.kind == TableKind.TICKETS and (derived := resolved_from_minutes(columns)):
         out.notes.append(derived)
@@ -106,59 +111,6 @@ def normalize(raw: RawTable, mapping: TableMapping) -> Normalized:
         frame[slug] = series
     out.frame = frame[out.used].reset_index(drop=True)
     return out
-
-
-EARLIEST_LIKELY = np.datetime64("1990-01-01", "us")
-
-
-def _unlikely_dates(mapping: TableMapping, parsed: dict[str, ParsedColumn]) -> list[str]:
-    """Notes for dates before 1990 or after tomorrow: kept, but they usually mean a broken
-    column (Unix time 0, a mistyped year) and otherwise stretch every chart silently."""
-    latest = np.datetime64(pd.Timestamp.now().normalize() + pd.Timedelta(days=2), "us")
-    notes = []
-    for spec in mapping.columns:
-        if spec.parse_as != ParseAs.DATETIME:
-            continue
-        stamps = parsed[spec.canonical].values.to_numpy(dtype="datetime64[us]")
-        known = ~np.isnat(stamps)
-        early = int((known & (stamps < EARLIEST_LIKELY)).sum())
-        late = int((known & (stamps > latest)).sum())
-        parts = ([f"{early:,} before 1990"] if early else []) + (
-            [f"{late:,} in the future"] if late else [])  # fmt: skip
-        if parts:
-            notes.append(f"'{spec.header}': {' and '.join(parts)}; kept as written, but check "
-                         "the column (a wrong date column or a mistyped year?).")  # fmt: skip
-    return notes
-
-
-def _one_date_order(
-    raw: RawTable, mapping: TableMapping, parsed: dict[str, ParsedColumn]
-) -> None:
-    """Read every date column of a file in the order its data settles, when one column does.
-
-    An export writes all its dates one way, but each column is decided on its own values: in a
-    US file whose tickets were all opened on 1-12 March and closed up to the 20th, the closing
-    dates say month-first while the opening dates, none above 12, were taken as day-first,
-    spreading March's tickets over the year. So a column whose order was only assumed is read
-    again in the order another date column settled (when those columns agree).
-    """
-    dated = [s for s in mapping.columns if s.parse_as == ParseAs.DATETIME]
-    orders = ("dayfirst", "monthfirst")
-    settling = {
-        s.header: parsed[s.canonical].order
-        for s in dated
-        if not parsed[s.canonical].is_order_assumed and parsed[s.canonical].order in orders
-    }
-    if len(set(settling.values())) != 1:
-        return
-    by, order = next(iter(settling.items()))
-    for spec in dated:
-        col = parsed[spec.canonical]
-        if col.is_order_assumed and col.order in orders and col.order != order:
-            again = parse_column(raw.frame[spec.header], spec, order=order)
-            note = (f"{again.note.split(';')[0]}; no field above 12, so read like '{by}', "
-                    f"whose dates settle it{failure_note(again.failed)}")  # fmt: skip
-            parsed[spec.canonical] = replace(again, note=note)
 
 
 def _tags(raw: RawTable, header: str) -> pd.Series:
@@ -197,25 +149,6 @@ def _assemble(
     if id_col and id_col not in columns:
         columns[id_col] = _line_ids(raw.report.file, raw.lines, index)
     return columns
-
-
-def resolved_from_minutes(columns: dict[str, pd.Series]) -> str:
-    """Resolution times from the creation plus the resolution minutes, when no date is given.
-
-    An export with "Resolution time (minutes)" and no resolution date had every ticket open
-    in the backlog and none resolved. Calendar minutes only (business minutes skip nights and
-    weekends, so they date nothing). Returns the note to show ("" when nothing was derived).
-    """
-    if "resolved_at" in columns or "created_at" not in columns:
-        return ""
-    minutes = columns.get("resolution_minutes")
-    if minutes is None or not minutes.notna().any():
-        return ""
-    shift = pd.to_timedelta(minutes.astype("float64"), unit="m")
-    columns["resolved_at"] = (columns["created_at"] + shift).astype("datetime64[us]")
-    n = int(columns["resolved_at"].notna().sum())
-    return (f"Resolution dates derived from the creation time plus the resolution minutes "
-            f"({n:,} tickets), as the file has no resolution date")  # fmt: skip
 
 
 def _line_ids(file: str, lines: np.ndarray, index: pd.Index) -> pd.Series:
@@ -290,31 +223,8 @@ def _warn(
                 _record(
                     raw, mapping, out, IssueCode.NEGATIVE_DURATION, canonical, neg, exclusion=False
                 )
-    _before_creation(raw, mapping, parsed, out)
-
-
-LATER_STAMPS = ("first_response_at", "resolved_at")
-"""Ticket times that cannot come before the creation; a duration from them would be negative."""
-
-
-def _before_creation(
-    raw: RawTable, mapping: TableMapping, parsed: dict[str, ParsedColumn], out: Normalized
-) -> None:
-    """Count tickets replied to or resolved before they were created (kept, and counted).
-
-    Their response or resolution time would be negative, so the KPIs leave them out; without
-    a count that was silent, and swapped or shifted dates hide whole files behind it.
-    """
-    if mapping.kind != TableKind.TICKETS or "created_at" not in parsed:
-        return
-    created = parsed["created_at"].values.to_numpy(dtype="datetime64[us]")
-    for canonical in LATER_STAMPS:
-        if canonical not in parsed:
-            continue
-        later = parsed[canonical].values.to_numpy(dtype="datetime64[us]")
-        with np.errstate(invalid="ignore"):
-            early = out.used & ~np.isnat(later) & ~np.isnat(created) & (later < created)
-        if early.any():
+    if mapping.kind == TableKind.TICKETS:
+        for canonical, early in before_creation(parsed, out.used).items():
             _record(raw, mapping, out, IssueCode.BEFORE_CREATION, canonical, early,
                     exclusion=False)  # fmt: skip
 
