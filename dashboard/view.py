@@ -114,7 +114,7 @@ class View:
         return " · ".join(parts)
 
     def describe_comparison(self) -> str:
-        """'vs 1 Jun – 31 Aug 2024' or an empty string without comparison."""
+        """'vs 1 Jun – 31 Aug 2024', a short note when the chosen one was dropped, else ""."""
         if self.compare_start is None or self.compare_end is None:
             return "· no comparison (its period is before the data)" if self.compare_note else ""
         return f"vs {span(self.compare_start, self.compare_end)}"
