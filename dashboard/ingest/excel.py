@@ -93,8 +93,8 @@ SERIAL_DAYS = (20_000.0, 80_000.0)  # 1954-10-03 .. 2119-01-10, as `parse.date_n
 def _serials_as_dates(values: list[list[object]]) -> None:
     """In a column holding date cells, number cells in Excel's serial-day range become dates.
 
-    A date typed into a cell formatted as General or Number stays the serial (45364.665278 for
-    14 Mar 2024 15:57); in a column of real date cells those rows were unreadable and left
+    A date typed into a cell formatted as General or Number stays the serial (45365.665278 for
+    14 Mar 2024 15:58); in a column of real date cells those rows were unreadable and left
     out. A number outside the range, or in a column without a single date cell, stays as is.
     """
     dated = {j for row in values for j, c in enumerate(row) if isinstance(c, dt.date)}
