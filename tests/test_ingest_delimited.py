@@ -351,3 +351,10 @@ def test_german_and_french_grand_totals_lines_are_footers() -> None:
     french = '"N°","Sujet"\n"1","a"\n"2","b"\n"Total général (2 enregistrements)"\n'
     french = read_one(french.encode())
     assert [i.code for i in french.report.issues if i.is_exclusion] == [IssueCode.FOOTER]
+
+
+def test_a_header_with_blank_cells_over_data_stays_the_header() -> None:
+    """Group headings are passed over only when the row under them is all distinct names:
+    a header with blank cells over a row of text data keeps its place."""
+    table = read_one(b"Ticket,Subject,,Agent\nA-1,Hello,x,Bob\nA-2,Hi,y,Ann\n")
+    assert table.frame.columns[0] == "Ticket" and len(table.frame) == 2

@@ -102,3 +102,23 @@ def test_serial_numbers_among_date_cells_are_dates() -> None:
                                             pd.Timestamp("2024-03-14 15:58"),
                                             pd.Timestamp("2024-03-15 10:00")]  # fmt: skip
     assert frame["agent_replies"].tolist() == [45364.5, 3.0, 2.0]
+
+
+def test_group_headings_above_the_header_are_passed_over() -> None:
+    """A report with merged group cells ('Ticket', 'Times', 'Customer') over the real header
+    was refused: none of its columns looked like tickets (an unseen workbook)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Ticket", None, "Times", None, None, "Customer"])
+    sheet.append(["ID", "Agent", "Created", "First reply", "Resolved", "Email"])
+    sheet.append(["1", "Ann", datetime(2024, 3, 1, 9), datetime(2024, 3, 1, 10), None, "a@x.no"])
+    sheet.append(["2", "Bo", datetime(2024, 3, 2, 9), None, datetime(2024, 3, 3, 9), "b@x.no"])
+    buf = io.BytesIO()
+    book.save(buf)
+    loaded = inspect_files([SourceFile("grouped.xlsx", buf.getvalue())])
+    assert not loaded.errors
+    report = loaded.reports[0]
+    assert (report.rows_read, report.rows_used) == (2, 2)
+    frame = loaded.frames[next(iter(loaded.frames))][0]
+    assert frame["ticket_id"].tolist() == ["1", "2"]
+    assert frame["created_at"].tolist()[1] == pd.Timestamp("2024-03-02 09:00")

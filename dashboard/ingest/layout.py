@@ -74,6 +74,8 @@ def detect_layout(head: Sequence[Sequence[str]]) -> Layout | None:
     index = next((i for i, r in enumerate(head) if _is_header(r, target)), None)
     if index is None:
         index = next(i for i, r in enumerate(head) if not is_blank(r))
+    if _is_grouping_row(head[index], head[index + 1] if index + 1 < len(head) else None):
+        index += 1
     top = [cell.strip() for cell in head[index]]
     if top:
         top[0] = top[0].lstrip("\ufeff").strip()
@@ -83,6 +85,27 @@ def detect_layout(head: Sequence[Sequence[str]]) -> Layout | None:
     extra = tuple(_pad(head[index + k], width) for k in range(1, rows))
     columns = unique_names(_usable_names(top, extra[0] if rows == 2 else None))
     return Layout(index, rows, width, tuple(top), extra, columns)
+
+
+_VALUE_LIKE = re.compile(r"^[-+]?[\d\s.,:/%-]+$")
+
+
+def _is_grouping_row(row: Sequence[str], below: Sequence[str] | None) -> bool:
+    """Whether `row` holds group headings over the real header (a report's merged cells).
+
+    "Ticket | | Times | | | Customer |" over "ID | Agent | Created | First reply | ...": at most
+    half the cells filled, the first one among them, and under it a row whose every cell is
+    a distinct name, none of them a number or a date. Reading the group row as the header
+    refused the file ("none of its columns look like tickets").
+    """
+    cells = [c.strip() for c in row]
+    filled = [c for c in cells if c]
+    if below is None or not cells or not cells[0] or len(filled) * 2 > len(cells):
+        return False
+    names = [c.strip() for c in below]
+    if len(names) < len(cells) or not all(names) or len(set(names)) < len(names):
+        return False
+    return not any(_VALUE_LIKE.match(n) for n in names)
 
 
 def _is_header(row: Sequence[str], target: int) -> bool:
