@@ -182,11 +182,11 @@ def _zero(value) -> float:
     return 0.0 if value is None or pd.isna(value) else float(value)
 
 
-def adjusted(items: list[KpiComparison], key: str, befores: list[pd.Series],
-             afters: list[pd.Series], settings: Settings) -> list[KpiComparison]:  # fmt: skip
-    """Re-judge `items` with p-values adjusted across all of them (BH by default)."""
+def adjusted(items: list[KpiComparison], befores: list[pd.Series], afters: list[pd.Series],
+             settings: Settings) -> list[KpiComparison]:  # fmt: skip
+    """Re-judge `items` (each of its own KPI) with p adjusted across all of them (BH default)."""
     ps = adjust_pvalues([c.result.pvalue for c in items], str(settings.correction))
-    return [compare_cells(key, b, a, settings, p) if p is not None else c
+    return [compare_cells(c.kpi, b, a, settings, p) if p is not None else c
             for c, b, a, p in zip(items, befores, afters, ps, strict=True)]  # fmt: skip
 
 
@@ -199,14 +199,11 @@ def compare_kpis(current, previous, keys: list[str],
     are `KpiCells` whose whole-range rows are compared; a KPI without a row in both is left
     out, one with no data on a side is judged "too few data" (it has no p to adjust).
     """
-    found = []
-    for key in keys:
-        now, then = current.total(key), previous.total(key)
-        if now is not None and then is not None:
-            found.append((key, then, now, compare_cells(key, then, now, settings)))
-    ps = adjust_pvalues([c.result.pvalue for *_, c in found], str(settings.correction))
-    return {key: compare_cells(key, then, now, settings, p) if p is not None else c
-            for (key, then, now, c), p in zip(found, ps, strict=True)}  # fmt: skip
+    pairs = [(k, current.total(k), previous.total(k)) for k in keys]
+    pairs = [(k, now, then) for k, now, then in pairs if now is not None and then is not None]
+    raw = [compare_cells(k, then, now, settings) for k, now, then in pairs]
+    judged = adjusted(raw, [then for *_, then in pairs], [now for _, now, _ in pairs], settings)
+    return {c.kpi: c for c in judged}
 
 
 def segments_vs_rest(
@@ -223,7 +220,7 @@ def segments_vs_rest(
     raw = [
         compare_cells(key, rest, part, settings) for rest, part in zip(rests, parts, strict=True)
     ]
-    judged = adjusted(raw, key, rests, parts, settings)
+    judged = adjusted(raw, rests, parts, settings)
     return [(str(p["segment_value"]), c) for p, c in zip(parts, judged, strict=True)]
 
 
@@ -236,7 +233,7 @@ def segment_changes(current: pd.DataFrame, previous: pd.DataFrame, key: str,
     pairs = [(str(r["segment_value"]), then[str(r["segment_value"])], r)
              for _, r in now.iterrows() if str(r["segment_value"]) in then]  # fmt: skip
     raw = [compare_cells(key, b, a, settings) for _, b, a in pairs]
-    judged = adjusted(raw, key, [b for _, b, _ in pairs], [a for _, _, a in pairs], settings)
+    judged = adjusted(raw, [b for _, b, _ in pairs], [a for _, _, a in pairs], settings)
     return [(name, c) for (name, _, _), c in zip(pairs, judged, strict=True)]
 
 

@@ -21,6 +21,7 @@ from dashboard.ingest.layout import detect_layout, footer_start, is_blank
 from dashboard.ingest.model import RawTable, ReadReport
 from dashboard.ingest.rows import Source, classify
 from dashboard.ingest.table import Parsed, finish
+from dashboard.parse.date_numbers import EXCEL_EPOCH, EXCEL_RANGE
 
 HEAD_ROWS = 200
 ALL_SHEETS = "*"
@@ -86,10 +87,6 @@ def _sheet_rows(book: CalamineWorkbook, title: str, name: str) -> list[list[str]
     return rows if any(not is_blank(r) for r in rows) else []
 
 
-EXCEL_EPOCH = dt.datetime(1899, 12, 30)
-SERIAL_DAYS = (20_000.0, 80_000.0)  # 1954-10-03 .. 2119-01-10, as `parse.date_numbers`
-
-
 def _serials_as_dates(values: list[list[object]]) -> None:
     """In a column holding date cells, number cells in Excel's serial-day range become dates.
 
@@ -100,12 +97,13 @@ def _serials_as_dates(values: list[list[object]]) -> None:
     dated = {j for row in values for j, c in enumerate(row) if isinstance(c, dt.date)}
     if not dated:
         return
-    low, high = SERIAL_DAYS
+    low, high = EXCEL_RANGE
+    epoch = EXCEL_EPOCH.astype(dt.datetime)
     for row in values:
         for j in dated:
             c = row[j] if j < len(row) else None
             if type(c) in (float, int) and low <= c <= high:
-                row[j] = EXCEL_EPOCH + dt.timedelta(days=c)
+                row[j] = epoch + dt.timedelta(days=c)
 
 
 def cell_text(value: object) -> str:

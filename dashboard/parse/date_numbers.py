@@ -21,8 +21,8 @@ import pyarrow.compute as pc
 from dashboard.parse.date_formats import NAT, read_format
 
 _NUMBER = r"^\d+(?:\.\d+)?$"
-_EXCEL_EPOCH = np.datetime64("1899-12-30T00:00:00", "us")
-_EXCEL_RANGE = (20_000.0, 80_000.0)
+EXCEL_EPOCH = np.datetime64("1899-12-30T00:00:00", "us")
+EXCEL_RANGE = (20_000.0, 80_000.0)  # serial days read as dates: 1954-10-03 .. 2119-01-10
 
 
 def read_numeric_dates(texts: pa.Array) -> tuple[np.ndarray, str, str] | None:
@@ -39,10 +39,10 @@ def read_numeric_dates(texts: pa.Array) -> tuple[np.ndarray, str, str] | None:
         return _epoch(numbers, 1_000_000), "epoch_s", "Unix epoch seconds (UTC)"
     if is_int and np.all(digits == 13):
         return _epoch(numbers, 1_000), "epoch_ms", "Unix epoch milliseconds (UTC)"
-    low, high = _EXCEL_RANGE
+    low, high = EXCEL_RANGE
     if np.all((numbers >= low) & (numbers <= high)):
         seconds = np.round(numbers * 86_400).astype(np.int64)
-        out = _EXCEL_EPOCH + seconds.astype("timedelta64[s]").astype("timedelta64[us]")
+        out = EXCEL_EPOCH + seconds.astype("timedelta64[s]").astype("timedelta64[us]")
         return out, "excel_serial", "Excel serial day numbers (days since 1899-12-30)"
     if is_int and np.all(digits == 8):
         out = read_format(texts, "%Y%m%d", 3)
